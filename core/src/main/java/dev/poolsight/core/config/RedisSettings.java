@@ -1,0 +1,179 @@
+package dev.poolsight.core.config;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How to reach Redis and how large the connection pool is: from the environment
+ * ({@link #fromEnvironment()}) or set in code ({@link #builder()}).
+ *
+ * <table>
+ *   <caption>Environment variables</caption>
+ *   <tr><th>Variable</th><th>Default</th><th>Format</th></tr>
+ *   <tr><td>{@code REDIS_URL}</td><td>{@code redis://localhost:6379}</td>
+ *       <td>{@code redis[s]://[[user]:password@]host[:port][/db]}</td></tr>
+ *   <tr><td>{@code REDIS_POOL_SIZE}</td><td>100</td><td>whole number, at least 1</td></tr>
+ *   <tr><td>{@code REDIS_POOL_TIMEOUT}</td><td>{@code 30s}</td><td>Go duration, such as 500ms or 1m30s</td></tr>
+ *   <tr><td>{@code REDIS_MAX_IDLE_CONNS}</td><td>50</td><td>whole number from 0 to REDIS_POOL_SIZE</td></tr>
+ * </table>
+ *
+ * <p>Every value is checked when the settings are made, so a bad one stops the application at start-up with an
+ * {@link InvalidSettingException} that names the variable, instead of surfacing later under load.
+ */
+public final class RedisSettings {
+
+    public static final String REDIS_URL = "REDIS_URL";
+    public static final String REDIS_POOL_SIZE = "REDIS_POOL_SIZE";
+    public static final String REDIS_POOL_TIMEOUT = "REDIS_POOL_TIMEOUT";
+    public static final String REDIS_MAX_IDLE_CONNS = "REDIS_MAX_IDLE_CONNS";
+
+    public static final String DEFAULT_URL = "redis://localhost:6379";
+    public static final int DEFAULT_POOL_SIZE = 100;
+    public static final String DEFAULT_POOL_TIMEOUT = "30s";
+    public static final int DEFAULT_MAX_IDLE = 50;
+
+    private final RedisUrl url;
+    private final int poolSize;
+    private final Duration poolTimeout;
+    private final String poolTimeoutText;
+    private final int maxIdle;
+
+    private RedisSettings(Builder builder) {
+        this.url = builder.url;
+        this.poolSize = builder.poolSize;
+        this.poolTimeout = builder.poolTimeout;
+        this.poolTimeoutText = builder.poolTimeoutText;
+        this.maxIdle = builder.maxIdle;
+        if (maxIdle > poolSize) {
+            throw new InvalidSettingException(REDIS_MAX_IDLE_CONNS, Integer.toString(maxIdle),
+                    "more idle connections than the pool may hold; accepted: 0 to " + REDIS_POOL_SIZE + " (" + poolSize
+                            + "); the seed guide recommends half of it, " + poolSize / 2);
+        }
+    }
+
+    /** Reads the settings from this process's environment. */
+    public static RedisSettings fromEnvironment() {
+        return fromEnvironment(System.getenv());
+    }
+
+    /** Reads the settings from {@code environment}; variables that are absent take their defaults. */
+    public static RedisSettings fromEnvironment(Map<String, String> environment) {
+        Builder builder = builder();
+        String url = environment.get(REDIS_URL);
+        if (url != null) {
+            builder.url(url);
+        }
+        String size = environment.get(REDIS_POOL_SIZE);
+        if (size != null) {
+            builder.poolSize(SettingParser.wholeNumber(REDIS_POOL_SIZE, size, 1));
+        }
+        String timeout = environment.get(REDIS_POOL_TIMEOUT);
+        if (timeout != null) {
+            builder.poolTimeout(timeout);
+        }
+        String idle = environment.get(REDIS_MAX_IDLE_CONNS);
+        if (idle != null) {
+            builder.maxIdle(SettingParser.wholeNumber(REDIS_MAX_IDLE_CONNS, idle, 0));
+        }
+        return builder.build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public RedisUrl url() {
+        return url;
+    }
+
+    /** The pool's maxTotal: how many connections may be open at once. */
+    public int poolSize() {
+        return poolSize;
+    }
+
+    /** How long a caller waits for a free connection before the pool reports exhaustion. */
+    public Duration poolTimeout() {
+        return poolTimeout;
+    }
+
+    /** The pool timeout as it was written, such as {@code 1m30s}, for messages. */
+    public String poolTimeoutText() {
+        return poolTimeoutText;
+    }
+
+    /** The pool's maxIdle: how many unused connections are kept open. */
+    public int maxIdle() {
+        return maxIdle;
+    }
+
+    @Override
+    public String toString() {
+        return "RedisSettings[url=" + url + ", poolSize=" + poolSize + ", poolTimeout=" + poolTimeoutText
+                + ", maxIdle=" + maxIdle + "]";
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RedisSettings that && url.equals(that.url) && poolSize == that.poolSize
+                && poolTimeout.equals(that.poolTimeout) && maxIdle == that.maxIdle;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(url, poolSize, poolTimeout, maxIdle);
+    }
+
+    /** Settings in code; each method checks its value as the environment variable of the same name would. */
+    public static final class Builder {
+        private RedisUrl url = RedisUrl.parse(REDIS_URL, DEFAULT_URL);
+        private int poolSize = DEFAULT_POOL_SIZE;
+        private Duration poolTimeout = GoDuration.parse(DEFAULT_POOL_TIMEOUT);
+        private String poolTimeoutText = DEFAULT_POOL_TIMEOUT;
+        private int maxIdle = DEFAULT_MAX_IDLE;
+
+        private Builder() {
+        }
+
+        /** {@code REDIS_URL}: {@code redis[s]://[[user]:password@]host[:port][/db]}. */
+        public Builder url(String redisUrl) {
+            this.url = RedisUrl.parse(REDIS_URL, redisUrl);
+            return this;
+        }
+
+        /** {@code REDIS_POOL_SIZE}: at least 1. */
+        public Builder poolSize(int size) {
+            this.poolSize = SettingParser.atLeast(REDIS_POOL_SIZE, size, 1);
+            return this;
+        }
+
+        /** {@code REDIS_POOL_TIMEOUT} as a Go duration such as {@code 500ms}; {@code 0} fails at once. */
+        public Builder poolTimeout(String goDuration) {
+            this.poolTimeout = SettingParser.nonNegativeDuration(REDIS_POOL_TIMEOUT, goDuration);
+            this.poolTimeoutText = goDuration;
+            return this;
+        }
+
+        /** {@code REDIS_POOL_TIMEOUT}; zero fails at once when every connection is busy. */
+        public Builder poolTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative()) {
+                throw new InvalidSettingException(REDIS_POOL_TIMEOUT, timeout.toString(),
+                        "negative; accepted: 0 (fail at once) or a positive duration such as 30s");
+            }
+            this.poolTimeout = timeout;
+            this.poolTimeoutText = GoDuration.format(timeout);
+            return this;
+        }
+
+        /** {@code REDIS_MAX_IDLE_CONNS}: from 0 to the pool size. */
+        public Builder maxIdle(int idle) {
+            this.maxIdle = SettingParser.atLeast(REDIS_MAX_IDLE_CONNS, idle, 0);
+            return this;
+        }
+
+        public RedisSettings build() {
+            return new RedisSettings(this);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.poolsight.core.memory;
+
+import java.util.List;
+
+/**
+ * What an append left behind.
+ *
+ * @param messageCount the conversation's message count after the append and any trimming
+ * @param tokenCount   its token count (estimates included until exact counts arrive)
+ * @param trimmed      the messages trimming dropped, oldest first; empty when none
+ */
+public record AppendResult(long messageCount, long tokenCount, List<Message> trimmed) {
+
+    public AppendResult {
+        trimmed = List.copyOf(trimmed);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.poolsight.core.memory;
+
+import java.util.List;
+
+/**
+ * The message history of LLM conversations, each named by an id. Implementations are thread-safe; every
+ * operation on one conversation is atomic.
+ */
+public interface ConversationMemory {
+
+    /** Appends one message; trimming to the store's limits happens in the same atomic step. */
+    default AppendResult append(String conversationId, Message message) {
+        return append(conversationId, List.of(message));
+    }
+
+    /** Appends several messages in order, atomically; none of them is trimmed by this append. */
+    AppendResult append(String conversationId, List<Message> messages);
+
+    /** Every message, oldest first; empty when the conversation does not exist. */
+    List<Message> readAll(String conversationId);
+
+    /** The last {@code count} messages, oldest first: the window an LLM call needs. */
+    List<Message> readLast(String conversationId, int count);
+
+    /** Up to {@code limit} messages starting at {@code offset} (0 is the oldest). */
+    List<Message> readPage(String conversationId, int offset, int limit);
+
+    long messageCount(String conversationId);
+
+    /** The sum of the token counts of the messages held, estimates included until exact counts arrive. */
+    long tokenCount(String conversationId);
+
+    /** Deletes the conversation; returns whether it existed. */
+    boolean clear(String conversationId);
+
+    boolean exists(String conversationId);
+}

@@ -1,0 +1,132 @@
+package dev.poolsight.core.memory;
+
+import dev.poolsight.core.tokens.TokenCounter;
+import dev.poolsight.core.tokens.TokenEstimator;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * How a store keeps its conversations: key prefix, limits, TTL, token counter and trim listener.
+ * Zero means "no limit" for {@code maxMessages}, {@code maxTokens} and {@code ttl}.
+ */
+public final class MemoryOptions {
+
+    public static final String DEFAULT_KEY_PREFIX = "poolsight:memory";
+    private static final Pattern KEY_PREFIX = Pattern.compile("[A-Za-z0-9_.:\\-]{1,64}");
+
+    private final String keyPrefix;
+    private final int maxMessages;
+    private final long maxTokens;
+    private final Duration ttl;
+    private final TokenCounter tokenCounter;
+    private final TrimListener trimListener;
+
+    private MemoryOptions(Builder builder) {
+        this.keyPrefix = builder.keyPrefix;
+        this.maxMessages = builder.maxMessages;
+        this.maxTokens = builder.maxTokens;
+        this.ttl = builder.ttl;
+        this.tokenCounter = builder.tokenCounter;
+        this.trimListener = builder.trimListener;
+    }
+
+    public static MemoryOptions defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String keyPrefix() {
+        return keyPrefix;
+    }
+
+    public int maxMessages() {
+        return maxMessages;
+    }
+
+    public long maxTokens() {
+        return maxTokens;
+    }
+
+    public Duration ttl() {
+        return ttl;
+    }
+
+    public TokenCounter tokenCounter() {
+        return tokenCounter;
+    }
+
+    public TrimListener trimListener() {
+        return trimListener;
+    }
+
+    /** Options in code; each method checks its value at once. */
+    public static final class Builder {
+        private String keyPrefix = DEFAULT_KEY_PREFIX;
+        private int maxMessages;
+        private long maxTokens;
+        private Duration ttl = Duration.ZERO;
+        private TokenCounter tokenCounter = new TokenEstimator();
+        private TrimListener trimListener = TrimListener.NONE;
+
+        private Builder() {
+        }
+
+        /** The namespace (or tenant) in front of every key: 1 to 64 of A-Z a-z 0-9 _ . : - */
+        public Builder keyPrefix(String prefix) {
+            if (prefix == null || !KEY_PREFIX.matcher(prefix).matches()) {
+                throw new IllegalArgumentException("key prefix \"" + prefix
+                        + "\" is not valid; accepted: 1 to 64 characters from A-Z, a-z, 0-9 and _ . : -");
+            }
+            this.keyPrefix = prefix;
+            return this;
+        }
+
+        /** The most messages a conversation keeps; older unpinned ones are trimmed. 0 = no limit. */
+        public Builder maxMessages(int max) {
+            this.maxMessages = nonNegative("maxMessages", max);
+            return this;
+        }
+
+        /** The most tokens a conversation keeps; older unpinned messages are trimmed. 0 = no limit. */
+        public Builder maxTokens(long max) {
+            this.maxTokens = nonNegative("maxTokens", max);
+            return this;
+        }
+
+        /** How long an idle conversation lives; every append starts it again. Zero = forever. */
+        public Builder ttl(Duration timeToLive) {
+            Objects.requireNonNull(timeToLive, "ttl");
+            if (timeToLive.isNegative() || (!timeToLive.isZero() && timeToLive.toMillis() == 0)) {
+                throw new IllegalArgumentException("ttl " + timeToLive
+                        + " is not valid; accepted: zero (no expiry) or at least one millisecond");
+            }
+            this.ttl = timeToLive;
+            return this;
+        }
+
+        public Builder tokenCounter(TokenCounter counter) {
+            this.tokenCounter = Objects.requireNonNull(counter, "tokenCounter");
+            return this;
+        }
+
+        public Builder trimListener(TrimListener listener) {
+            this.trimListener = Objects.requireNonNull(listener, "trimListener");
+            return this;
+        }
+
+        public MemoryOptions build() {
+            return new MemoryOptions(this);
+        }
+
+        private static <N extends Number> N nonNegative(String name, N value) {
+            if (value.longValue() < 0) {
+                throw new IllegalArgumentException(name + " " + value + " is not valid; accepted: 0 (no limit) or more");
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.poolsight.core.memory;
+
+import dev.poolsight.core.config.RedisPoolFactory;
+import dev.poolsight.core.config.RedisSettings;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.JedisPool;
+
+/**
+ * {@link ConversationMemory} on Redis: one list of message JSON and two small hashes per conversation, all under
+ * the conversation's hash tag. An append is a single EVALSHA that pushes, updates the metadata, trims to the
+ * limits and refreshes the TTL; reads never write.
+ */
+public final class RedisConversationMemory implements ConversationMemory, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisConversationMemory.class);
+    private static final RedisScript APPEND = RedisScript.fromResource("append.lua");
+
+    private final RedisConnections connections;
+    private final MemoryOptions options;
+    private final boolean ownsPool;
+
+    private RedisConversationMemory(RedisConnections connections, MemoryOptions options, boolean ownsPool) {
+        this.connections = connections;
+        this.options = options;
+        this.ownsPool = ownsPool;
+    }
+
+    /** A store with its own pool, sized by {@code settings}; {@link #close()} closes the pool. */
+    public static RedisConversationMemory create(RedisSettings settings, MemoryOptions options) {
+        return new RedisConversationMemory(
+                new RedisConnections(RedisPoolFactory.create(settings), settings.url().server()), options, true);
+    }
+
+    /** A store on a pool the caller owns and closes; {@code server} names it in errors (no password). */
+    public static RedisConversationMemory onPool(JedisPool pool, String server, MemoryOptions options) {
+        return new RedisConversationMemory(new RedisConnections(pool, server), options, false);
+    }
+
+    @Override
+    public AppendResult append(String conversationId, List<Message> messages) {
+        ConversationKeys keys = keys(conversationId);
+        if (messages.isEmpty()) {
+            return new AppendResult(messageCount(conversationId), tokenCount(conversationId), List.of());
+        }
+        List<String> args = appendArguments(messages);
+        List<?> reply = (List<?>) connections.call(jedis -> APPEND.run(jedis, keys.all(), args));
+        List<Message> trimmed = new ArrayList<>(reply.size() - 3);
+        for (Object json : reply.subList(3, reply.size())) {
+            trimmed.add(MessageCodec.decode((String) json));
+        }
+        if (!trimmed.isEmpty()) {
+            tellTrimListener(conversationId, trimmed);
+        }
+        return new AppendResult((Long) reply.get(0), (Long) reply.get(1), trimmed);
+    }
+
+    private List<String> appendArguments(List<Message> messages) {
+        List<String> args = new ArrayList<>(5 + messages.size() * 4);
+        args.add(Long.toString(options.ttl().toMillis()));
+        args.add(Integer.toString(options.maxMessages()));
+        args.add(Long.toString(options.maxTokens()));
+        args.add(Long.toString(System.currentTimeMillis()));
+        args.add(Integer.toString(messages.size()));
+        Set<String> ids = new HashSet<>();
+        for (Message message : messages) {
+            if (!ids.add(message.id())) {
+                throw new IllegalArgumentException("message id \"" + message.id() + "\" appears twice in one append");
+            }
+            args.add(message.id());
+            args.add(MessageCodec.encode(message));
+            args.add(Integer.toString(options.tokenCounter().count(message.content())));
+            args.add("0");
+        }
+        return args;
+    }
+
+    private void tellTrimListener(String conversationId, List<Message> trimmed) {
+        try {
+            options.trimListener().onTrimmed(conversationId, trimmed);
+        } catch (RuntimeException e) {
+            LOG.warn("The trim listener failed for conversation {} ({} messages trimmed); the append itself was stored",
+                    conversationId, trimmed.size(), e);
+        }
+    }
+
+    @Override
+    public List<Message> readAll(String conversationId) {
+        return range(conversationId, 0, -1);
+    }
+
+    @Override
+    public List<Message> readLast(String conversationId, int count) {
+        requireNonNegative("count", count);
+        return count == 0 ? List.of() : range(conversationId, -count, -1);
+    }
+
+    @Override
+    public List<Message> readPage(String conversationId, int offset, int limit) {
+        requireNonNegative("offset", offset);
+        requireNonNegative("limit", limit);
+        return limit == 0 ? List.of() : range(conversationId, offset, (long) offset + limit - 1);
+    }
+
+    private List<Message> range(String conversationId, long start, long stop) {
+        String list = keys(conversationId).messages();
+        List<String> jsons = connections.call(jedis -> jedis.lrange(list, start, stop));
+        List<Message> messages = new ArrayList<>(jsons.size());
+        for (String json : jsons) {
+            messages.add(MessageCodec.decode(json));
+        }
+        return messages;
+    }
+
+    @Override
+    public long messageCount(String conversationId) {
+        return metaField(conversationId, "count");
+    }
+
+    @Override
+    public long tokenCount(String conversationId) {
+        return metaField(conversationId, "tokens");
+    }
+
+    private long metaField(String conversationId, String field) {
+        String meta = keys(conversationId).meta();
+        String value = connections.call(jedis -> jedis.hget(meta, field));
+        return value == null ? 0 : Long.parseLong(value);
+    }
+
+    @Override
+    public boolean clear(String conversationId) {
+        String[] all = keys(conversationId).all().toArray(String[]::new);
+        return connections.call(jedis -> jedis.del(all)) > 0;
+    }
+
+    @Override
+    public boolean exists(String conversationId) {
+        String meta = keys(conversationId).meta();
+        return connections.call(jedis -> jedis.exists(meta));
+    }
+
+    private ConversationKeys keys(String conversationId) {
+        return ConversationKeys.of(options.keyPrefix(), conversationId);
+    }
+
+    private static void requireNonNegative(String name, int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(name + " " + value + " is not valid; accepted: 0 or more");
+        }
+    }
+
+    /** Closes the pool if this store made it; a pool passed to {@link #onPool} stays open. */
+    @Override
+    public void close() {
+        if (ownsPool) {
+            connections.close();
+        }
+    }
+}

@@ -1,5 +1,6 @@
 package dev.poolsight.core.memory;
 
+import dev.poolsight.core.tokens.AsyncTokenCounter;
 import dev.poolsight.core.tokens.TokenCounter;
 import dev.poolsight.core.tokens.TokenEstimator;
 import java.time.Duration;
@@ -20,6 +21,7 @@ public final class MemoryOptions {
     private final long maxTokens;
     private final Duration ttl;
     private final TokenCounter tokenCounter;
+    private final AsyncTokenCounter asyncTokenCounter;
     private final TrimListener trimListener;
 
     private MemoryOptions(Builder builder) {
@@ -28,6 +30,7 @@ public final class MemoryOptions {
         this.maxTokens = builder.maxTokens;
         this.ttl = builder.ttl;
         this.tokenCounter = builder.tokenCounter;
+        this.asyncTokenCounter = builder.asyncTokenCounter;
         this.trimListener = builder.trimListener;
     }
 
@@ -59,6 +62,11 @@ public final class MemoryOptions {
         return tokenCounter;
     }
 
+    /** The asynchronous counter, when appends store an estimate and the exact count follows; else null. */
+    public AsyncTokenCounter asyncTokenCounter() {
+        return asyncTokenCounter;
+    }
+
     public TrimListener trimListener() {
         return trimListener;
     }
@@ -70,6 +78,7 @@ public final class MemoryOptions {
         private long maxTokens;
         private Duration ttl = Duration.ZERO;
         private TokenCounter tokenCounter = new TokenEstimator();
+        private AsyncTokenCounter asyncTokenCounter;
         private TrimListener trimListener = TrimListener.NONE;
 
         private Builder() {
@@ -108,8 +117,18 @@ public final class MemoryOptions {
             return this;
         }
 
+        /** Counts tokens on the append path, synchronously. */
         public Builder tokenCounter(TokenCounter counter) {
             this.tokenCounter = Objects.requireNonNull(counter, "tokenCounter");
+            return this;
+        }
+
+        /**
+         * Counts tokens off the append path: appends store the counter's estimate and the exact count replaces it
+         * when a worker has computed it. The store does not close the counter; its owner does.
+         */
+        public Builder asyncTokenCounter(AsyncTokenCounter counter) {
+            this.asyncTokenCounter = Objects.requireNonNull(counter, "asyncTokenCounter");
             return this;
         }
 

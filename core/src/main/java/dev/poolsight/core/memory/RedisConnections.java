@@ -37,13 +37,16 @@ final class RedisConnections {
     }
 
     /**
-     * Commons Pool reports a timed-out wait as a {@link NoSuchElementException} without a cause; a failure to
-     * create or validate a connection carries one. Jedis 5 and 6 wrap it in JedisExhaustedPoolException, Jedis 7
-     * in a plain JedisException, so the cause chain is what tells.
+     * Commons Pool reports a timed-out wait as a {@link NoSuchElementException} saying "Timeout waiting for idle
+     * object" (or "Pool exhausted" when callers may not block). A connection that failed validation or activation
+     * is a NoSuchElementException too, so the message is what tells them apart. Jedis 5 and 6 wrap it in
+     * JedisExhaustedPoolException, Jedis 7 in a plain JedisException.
      */
     private static boolean isTimeoutWaitingForIdleObject(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof NoSuchElementException && t.getCause() == null) {
+            if (t instanceof NoSuchElementException && t.getMessage() != null
+                    && (t.getMessage().startsWith("Timeout waiting for idle object")
+                    || t.getMessage().startsWith("Pool exhausted"))) {
                 return true;
             }
         }

@@ -2,6 +2,7 @@ package dev.poolsight.core.memory;
 
 import dev.poolsight.core.config.RedisPoolFactory;
 import dev.poolsight.core.config.RedisSettings;
+import dev.poolsight.core.tokens.AsyncTokenCounter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +20,7 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisConversationMemory.class);
     private static final RedisScript APPEND = RedisScript.fromResource("append.lua");
+    private static final RedisScript APPLY_EXACT_COUNT = RedisScript.fromResource("apply-exact-count.lua");
 
     private final RedisConnections connections;
     private final MemoryOptions options;
@@ -47,8 +49,10 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
         if (messages.isEmpty()) {
             return new AppendResult(messageCount(conversationId), tokenCount(conversationId), List.of());
         }
-        List<String> args = appendArguments(messages);
+        boolean[] estimated = new boolean[messages.size()];
+        List<String> args = appendArguments(messages, estimated);
         List<?> reply = (List<?>) connections.call(jedis -> APPEND.run(jedis, keys.all(), args));
+        submitExactCounts(keys, messages, estimated);
         List<Message> trimmed = new ArrayList<>(reply.size() - 3);
         for (Object json : reply.subList(3, reply.size())) {
             trimmed.add(MessageCodec.decode((String) json));
@@ -59,7 +63,7 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
         return new AppendResult((Long) reply.get(0), (Long) reply.get(1), trimmed);
     }
 
-    private List<String> appendArguments(List<Message> messages) {
+    private List<String> appendArguments(List<Message> messages, boolean[] estimated) {
         List<String> args = new ArrayList<>(5 + messages.size() * 4);
         args.add(Long.toString(options.ttl().toMillis()));
         args.add(Integer.toString(options.maxMessages()));
@@ -67,16 +71,37 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
         args.add(Long.toString(System.currentTimeMillis()));
         args.add(Integer.toString(messages.size()));
         Set<String> ids = new HashSet<>();
-        for (Message message : messages) {
+        AsyncTokenCounter async = options.asyncTokenCounter();
+        for (int i = 0; i < messages.size(); i++) {
+            Message message = messages.get(i);
             if (!ids.add(message.id())) {
                 throw new IllegalArgumentException("message id \"" + message.id() + "\" appears twice in one append");
             }
+            String content = message.content();
+            estimated[i] = async != null && !content.isEmpty();
             args.add(message.id());
             args.add(MessageCodec.encode(message));
-            args.add(Integer.toString(options.tokenCounter().count(message.content())));
-            args.add("0");
+            args.add(Integer.toString(estimated[i] ? async.estimate(content) : options.tokenCounter().count(content)));
+            args.add(estimated[i] ? "1" : "0");
         }
         return args;
+    }
+
+    /** A message whose submission is refused keeps its estimate, marked as such; the counter counts the fallback. */
+    private void submitExactCounts(ConversationKeys keys, List<Message> messages, boolean[] estimated) {
+        AsyncTokenCounter async = options.asyncTokenCounter();
+        for (int i = 0; i < messages.size(); i++) {
+            if (estimated[i]) {
+                String id = messages.get(i).id();
+                async.submit(messages.get(i).content(), exact -> applyExactCount(keys, id, exact));
+            }
+        }
+    }
+
+    void applyExactCount(ConversationKeys keys, String messageId, int exact) {
+        List<String> scriptKeys = List.of(keys.meta(), keys.tokens());
+        List<String> args = List.of(messageId, Integer.toString(exact));
+        connections.call(jedis -> APPLY_EXACT_COUNT.run(jedis, scriptKeys, args));
     }
 
     private void tellTrimListener(String conversationId, List<Message> trimmed) {
@@ -130,6 +155,11 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
         String meta = keys(conversationId).meta();
         String value = connections.call(jedis -> jedis.hget(meta, field));
         return value == null ? 0 : Long.parseLong(value);
+    }
+
+    /** How many of the conversation's messages still carry an estimated token count. */
+    public long estimatedMessageCount(String conversationId) {
+        return metaField(conversationId, "estimated");
     }
 
     @Override

@@ -55,7 +55,7 @@ class ConcurrentAppendTest {
             total += messages.size();
             assertThat(fixture.memory.messageCount(conversation)).isEqualTo(messages.size());
             assertThat(fixture.memory.tokenCount(conversation))
-                    .isEqualTo(messages.stream().mapToLong(m -> (m.content().length() + 3) / 4).sum());
+                    .isEqualTo(messages.stream().mapToLong(m -> MemoryFixture.QUARTER_LENGTH.count(m.content())).sum());
             assertEachWriterInOrder(messages, c);
         }
         assertThat(total).isEqualTo((long) WRITERS * APPENDS_PER_WRITER);

@@ -2,6 +2,7 @@ package dev.poolsight.core.memory;
 
 import dev.poolsight.core.config.RedisPoolFactory;
 import dev.poolsight.core.config.RedisSettings;
+import dev.poolsight.core.tokens.TokenCounter;
 import dev.poolsight.testkit.TestRedis;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,9 @@ import redis.clients.jedis.JedisPool;
  */
 final class MemoryFixture implements AutoCloseable {
 
+    /** A token counter whose arithmetic the tests can repeat: a quarter of the length, rounded up. */
+    static final TokenCounter QUARTER_LENGTH = text -> (text.length() + 3) / 4;
+
     final TestRedis redis = TestRedis.get();
     final String prefix = "test:" + UUID.randomUUID();
     final JedisPool pool;
@@ -28,7 +32,7 @@ final class MemoryFixture implements AutoCloseable {
 
     MemoryFixture(UnaryOperator<RedisSettings.Builder> settings, UnaryOperator<MemoryOptions.Builder> options) {
         this.pool = RedisPoolFactory.create(settings.apply(RedisSettings.builder().url(redis.url()).poolSize(64).maxIdle(64)).build());
-        this.memory = RedisConversationMemory.onPool(pool, redis.url(), options.apply(MemoryOptions.builder().keyPrefix(prefix)).build());
+        this.memory = RedisConversationMemory.onPool(pool, redis.url(), options.apply(MemoryOptions.builder().keyPrefix(prefix).tokenCounter(QUARTER_LENGTH)).build());
     }
 
     Jedis jedis() {

@@ -55,7 +55,7 @@ class TrimmingTest {
     @Test
     void trimmingByTokensDropsOldestUntilTheTotalFits() {
         ConversationMemory memory = store(0, 10);
-        memory.append("c1", Message.system("12345678").pin()); // 2 tokens with the default estimator
+        memory.append("c1", Message.system("12345678").pin()); // 2 tokens
         memory.append("c1", Message.user("1234567890123456")); // 4
         memory.append("c1", Message.user("1234567890123456")); // 4
 
@@ -122,7 +122,7 @@ class TrimmingTest {
 
     private void assertMetadataMatchesRecount(ConversationMemory memory, String conversationId) {
         List<Message> messages = memory.readAll(conversationId);
-        long tokens = messages.stream().mapToLong(m -> (m.content().length() + 3) / 4).sum();
+        long tokens = messages.stream().mapToLong(m -> MemoryFixture.QUARTER_LENGTH.count(m.content())).sum();
         assertThat(memory.messageCount(conversationId)).isEqualTo(messages.size());
         assertThat(memory.tokenCount(conversationId)).isEqualTo(tokens);
         ConversationKeys keys = fixture.keys(conversationId);

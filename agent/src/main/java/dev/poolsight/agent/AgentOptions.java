@@ -1,0 +1,131 @@
+package dev.poolsight.agent;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The agent's options, written as {@code key=value} pairs separated by commas, as Jolokia's and jmx_exporter's
+ * agents take them: {@code -javaagent:poolsight-agent.jar=leakThreshold=30s,window=60s}.
+ *
+ * <p>Parsing never fails: an unknown key or a bad value becomes a {@link #problems() problem} that the agent
+ * prints as one line on stderr, and the option keeps its default, so that the host application starts anyway.
+ *
+ * <table>
+ *   <caption>Options</caption>
+ *   <tr><th>Key</th><th>Default</th><th>Meaning</th></tr>
+ *   <tr><td>{@code leakThreshold}</td><td>off</td><td>a connection held longer is a leak suspect; Go duration</td></tr>
+ *   <tr><td>{@code window}</td><td>{@code 60s}</td><td>how far back the wait and hold percentiles look</td></tr>
+ *   <tr><td>{@code jolokia}</td><td>off</td><td>{@code [host:]port} of a Jolokia HTTP endpoint (loopback by default)</td></tr>
+ *   <tr><td>{@code quiet}</td><td>{@code false}</td><td>no start-up line on stderr</td></tr>
+ * </table>
+ */
+public final class AgentOptions {
+
+    static final Duration DEFAULT_WINDOW = Duration.ofSeconds(60);
+    private static final List<String> KEYS = List.of("leakThreshold", "window", "jolokia", "quiet");
+
+    private final Map<String, String> values;
+    private final List<String> problems;
+    private final Duration leakThreshold;
+    private final Duration window;
+    private final boolean quiet;
+
+    private AgentOptions(Map<String, String> values, List<String> problems) {
+        this.values = values;
+        this.problems = problems;
+        this.leakThreshold = duration("leakThreshold", null, false);
+        this.window = duration("window", DEFAULT_WINDOW, true);
+        this.quiet = flag("quiet");
+    }
+
+    /** Parses the agent argument; {@code null} or blank means all defaults. */
+    public static AgentOptions parse(String argument) {
+        Map<String, String> values = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        if (argument != null && !argument.isBlank()) {
+            for (String pair : argument.split(",")) {
+                String trimmed = pair.trim();
+                if (trimmed.isEmpty()) {
+                    continue;
+                }
+                int equals = trimmed.indexOf('=');
+                String key = equals < 0 ? trimmed : trimmed.substring(0, equals).trim();
+                String value = equals < 0 ? "" : trimmed.substring(equals + 1).trim();
+                if (!KEYS.contains(key)) {
+                    problems.add("unknown option \"" + key + "\" ignored; accepted: " + String.join(", ", KEYS));
+                } else if (equals < 0 && !key.equals("quiet")) {
+                    problems.add("option " + key + " needs a value, as in " + key + "=...; ignored");
+                } else {
+                    values.put(key, value);
+                }
+            }
+        }
+        return new AgentOptions(values, problems);
+    }
+
+    private Duration duration(String key, Duration fallback, boolean positive) {
+        String text = values.get(key);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            Duration parsed = AgentDurations.parse(text);
+            if (parsed.isNegative() || (positive && parsed.isZero())) {
+                problems.add(key + "=" + text + " must be " + (positive ? "positive" : "zero or positive")
+                        + "; using " + describe(fallback));
+                return fallback;
+            }
+            return parsed.isZero() ? null : parsed;
+        } catch (IllegalArgumentException e) {
+            problems.add(key + "=" + text + " is not a duration (" + e.getMessage() + "); using " + describe(fallback));
+            return fallback;
+        }
+    }
+
+    private static String describe(Duration value) {
+        return value == null ? "off" : value.toString();
+    }
+
+    private boolean flag(String key) {
+        String text = values.get(key);
+        if (text == null) {
+            return false;
+        }
+        if (text.isEmpty() || text.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (!text.equalsIgnoreCase("false")) {
+            problems.add(key + "=" + text + " is not true or false; using false");
+        }
+        return false;
+    }
+
+    /** Connections held longer than this are leak suspects; empty when leak detection is off. */
+    public Optional<Duration> leakThreshold() {
+        return Optional.ofNullable(leakThreshold);
+    }
+
+    /** The sliding window of the wait and hold percentiles. */
+    public Duration window() {
+        return window;
+    }
+
+    /** The raw {@code jolokia} value, {@code [host:]port}, when set. */
+    public Optional<String> jolokia() {
+        return Optional.ofNullable(values.get("jolokia"));
+    }
+
+    public boolean quiet() {
+        return quiet;
+    }
+
+    /** One line per unknown key or bad value, for stderr. */
+    public List<String> problems() {
+        return Collections.unmodifiableList(problems);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.poolsight.agent;
+
+import dev.poolsight.agent.bootstrap.PoolHooks;
+import dev.poolsight.agent.instrumentation.CommonsPoolIdentity;
+import dev.poolsight.agent.instrumentation.CommonsPoolInstrumentation;
+import dev.poolsight.jmx.PoolRegistry;
+import java.io.File;
+import java.io.IOException;
+import java.lang.instrument.Instrumentation;
+import java.util.concurrent.atomic.AtomicBoolean;
+import net.bytebuddy.dynamic.ClassFileLocator;
+
+/** Installs the agent once per JVM, however often it is attached. Runs from the bootstrap class loader. */
+public final class PoolsightAgent {
+
+    private static final AtomicBoolean INSTALLED = new AtomicBoolean();
+
+    private PoolsightAgent() {
+    }
+
+    public static void install(String arguments, Instrumentation instrumentation, File agentJar) throws IOException {
+        AgentOptions options = AgentOptions.parse(arguments);
+        for (String problem : options.problems()) {
+            System.err.println("[poolsight] " + problem);
+        }
+        if (!INSTALLED.compareAndSet(false, true)) {
+            System.err.println("[poolsight] the agent is already running in this JVM; options of this attach ignored");
+            return;
+        }
+        PoolRegistry registry = PoolRegistry.global();
+        registry.configure(options.window(), options.leakThreshold().orElse(null));
+        PoolHooks.install(registry, new CommonsPoolIdentity());
+        WindowTicker.start(registry);
+        CommonsPoolInstrumentation.install(instrumentation, ClassFileLocator.ForJarFile.of(agentJar));
+        if (!options.quiet()) {
+            System.err.println("[poolsight] agent started: instrumenting Commons Pool 2 pools; percentiles over "
+                    + options.window().toSeconds() + "s; leak detection "
+                    + options.leakThreshold().map(t -> "after " + t.toMillis() + "ms").orElse("off"));
+        }
+    }
+}

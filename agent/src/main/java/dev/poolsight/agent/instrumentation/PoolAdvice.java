@@ -1,0 +1,93 @@
+package dev.poolsight.agent.instrumentation;
+
+import dev.poolsight.agent.bootstrap.PoolHooks;
+import net.bytebuddy.asm.Advice;
+
+/**
+ * The advice woven into GenericObjectPool and GenericKeyedObjectPool. Each piece reads the clock or passes
+ * its arguments to {@link PoolHooks} and nothing else; every Throwable is suppressed so that the pool behaves
+ * exactly as without the agent.
+ */
+final class PoolAdvice {
+
+    private PoolAdvice() {
+    }
+
+    /** Every constructor: the pool exists, register it. */
+    static final class Constructed {
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.This Object pool) {
+            PoolHooks.constructed(pool);
+        }
+    }
+
+    /** Every borrowObject overload; the outermost call of a delegating chain is the one logical borrow. */
+    static final class Borrow {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static long enter() {
+            return PoolHooks.borrowEntered();
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.This Object pool, @Advice.Enter long start,
+                         @Advice.Return Object borrowed, @Advice.Thrown Throwable thrown) {
+            PoolHooks.borrowExited(pool, start, borrowed, thrown);
+        }
+    }
+
+    /*
+     * Returns and invalidations are recorded on entry, while the caller still holds the object: once the method
+     * has put it back, another thread may borrow it before an exit advice would run, and the pool would seem to
+     * lend more objects than it has.
+     */
+
+    /** GenericObjectPool.returnObject(T). */
+    static final class Return {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.This Object pool, @Advice.Argument(0) Object object) {
+            PoolHooks.returning(pool, object);
+        }
+    }
+
+    /** GenericKeyedObjectPool.returnObject(K, T). */
+    static final class KeyedReturn {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.This Object pool, @Advice.Argument(1) Object object) {
+            PoolHooks.returning(pool, object);
+        }
+    }
+
+    /** GenericObjectPool.invalidateObject(T[, DestroyMode]); the outermost call of the chain counts. */
+    static final class Invalidate {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.This Object pool, @Advice.Argument(0) Object object) {
+            PoolHooks.invalidating(pool, object);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit() {
+            PoolHooks.invalidateExited();
+        }
+    }
+
+    /** GenericKeyedObjectPool.invalidateObject(K, T[, DestroyMode]); the outermost call of the chain counts. */
+    static final class KeyedInvalidate {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.This Object pool, @Advice.Argument(1) Object object) {
+            PoolHooks.invalidating(pool, object);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit() {
+            PoolHooks.invalidateExited();
+        }
+    }
+
+    /** close(): the pool is gone, its recorder and MBean go too. */
+    static final class Close {
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.This Object pool) {
+            PoolHooks.closed(pool);
+        }
+    }
+}

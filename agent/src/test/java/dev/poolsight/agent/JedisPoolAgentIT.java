@@ -1,0 +1,82 @@
+package dev.poolsight.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.poolsight.testkit.TestRedis;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** A real Jedis pool against real Redis in a child JVM with the agent: Jedis 5.2, 6.2, 7.x; Java 17 and 25. */
+class JedisPoolAgentIT {
+
+    private static final TestRedis REDIS = TestRedis.get();
+
+    static Stream<Arguments> jedisVersionsAndJdks() {
+        return Stream.of(
+                Arguments.of("jedis5", "17", HostJvm.JAVA_17),
+                Arguments.of("jedis6", "17", HostJvm.JAVA_17),
+                Arguments.of("jedis7", "17", HostJvm.JAVA_17),
+                Arguments.of("jedis5", "25", HostJvm.JAVA_25),
+                Arguments.of("jedis7", "25", HostJvm.JAVA_25));
+    }
+
+    static Stream<Arguments> jdks() {
+        return Stream.of(Arguments.of("17", HostJvm.JAVA_17), Arguments.of("25", HostJvm.JAVA_25));
+    }
+
+    private static String pool() {
+        return "pool[redis://" + REDIS.host() + ":" + REDIS.port() + "].";
+    }
+
+    @ParameterizedTest(name = "{0} on Java {1}")
+    @MethodSource("jedisVersionsAndJdks")
+    void aThousandBorrowsAreAThousandBorrowsAndAThousandReturns(String host, String jdk, Path java) throws Exception {
+        assumeTrue(java.toFile().canExecute(), "no Java " + jdk + " at " + java);
+
+        HostJvm.Result result = HostJvm.on(java).withAgent("").classPath(host)
+                .main("dev.poolsight.agent.host.JedisHost", REDIS.host(), REDIS.port(), "borrows").finish();
+
+        assertThat(result.count(pool() + "borrows")).isEqualTo(1000);
+        assertThat(result.count(pool() + "returns")).isEqualTo(1000);
+        assertThat(result.count(pool() + "exhaustions")).isZero();
+        assertThat(result.count(pool() + "borrowFailures")).isZero();
+        assertThat(result.count(pool() + "maxTotal")).isEqualTo(8);
+        assertThat(result.count("agentFailures")).isZero();
+        assertThat(result.stderr()).contains("[poolsight] agent started");
+    }
+
+    @ParameterizedTest(name = "Java {0}")
+    @MethodSource("jdks")
+    void theExhaustionCountIsExactlyTheExhaustionErrorsTheApplicationCaught(String jdk, Path java) throws Exception {
+        assumeTrue(java.toFile().canExecute(), "no Java " + jdk + " at " + java);
+
+        HostJvm.Result result = HostJvm.on(java).withAgent("").classPath("jedis7")
+                .main("dev.poolsight.agent.host.JedisHost", REDIS.host(), REDIS.port(), "exhaustion").finish();
+
+        long caught = result.count("caughtExhaustions");
+        assertThat(caught).isPositive();
+        assertThat(result.count(pool() + "exhaustions")).isEqualTo(caught);
+        assertThat(result.count(pool() + "borrows")).isEqualTo(result.count("served"));
+        assertThat(result.count(pool() + "returns")).isEqualTo(result.count("served"));
+        assertThat(result.number(pool() + "waitMaxMillis")).isGreaterThanOrEqualTo(19.0);
+        assertThat(result.number(pool() + "peakUtilization")).isEqualTo(1.0);
+    }
+
+    @ParameterizedTest(name = "Java {0}")
+    @MethodSource("jdks")
+    void holdAndWaitTimesArePlausibleForAKnownHoldTime(String jdk, Path java) throws Exception {
+        assumeTrue(java.toFile().canExecute(), "no Java " + jdk + " at " + java);
+
+        HostJvm.Result result = HostJvm.on(java).withAgent("").classPath("jedis7")
+                .main("dev.poolsight.agent.host.JedisHost", REDIS.host(), REDIS.port(), "holds").finish();
+
+        assertThat(result.count(pool() + "holdCount")).isEqualTo(100);
+        assertThat(result.number(pool() + "holdP50Millis")).isBetween(5.0, 100.0);
+        assertThat(result.number(pool() + "holdP99Millis")).isGreaterThanOrEqualTo(result.number(pool() + "holdP50Millis"));
+        assertThat(result.number(pool() + "waitP50Millis")).isLessThan(5.0);
+    }
+}

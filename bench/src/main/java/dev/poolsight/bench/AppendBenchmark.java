@@ -1,0 +1,128 @@
+package dev.poolsight.bench;
+
+import dev.poolsight.core.config.RedisPoolFactory;
+import dev.poolsight.core.config.RedisSettings;
+import dev.poolsight.core.config.TokenCounterSettings;
+import dev.poolsight.core.memory.MemoryOptions;
+import dev.poolsight.core.memory.Message;
+import dev.poolsight.core.memory.RedisConversationMemory;
+import dev.poolsight.core.tokens.AsyncTokenCounter;
+import dev.poolsight.core.tokens.ExactTokenCounter;
+import dev.poolsight.core.tokens.TokenEstimator;
+import dev.poolsight.testkit.TestRedis;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
+
+/**
+ * Append latency, side by side in one run: the bare EVALSHA round trip of the append script (the baseline: a
+ * pooled connection, precomputed arguments), an append that counts tokens exactly on the append path, and an
+ * append with the asynchronous counter. Sample mode, so the p50 of each is in the output.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class AppendBenchmark {
+
+    private static final int MAX_MESSAGES = 100;
+    private static final int PRECOMPUTED = 4096;
+
+    @Param({"100", "1024", "8192"})
+    public int size;
+
+    private JedisPool pool;
+    private RedisConversationMemory exactOnAppendPath;
+    private RedisConversationMemory asyncCounted;
+    private AsyncTokenCounter asyncCounter;
+    private String content;
+    private String appendSha;
+    private List<String> bareKeys;
+    private List<List<String>> bareArgs;
+    private int next;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        TestRedis redis = TestRedis.get();
+        pool = RedisPoolFactory.create(RedisSettings.builder().url(redis.url()).poolSize(8).maxIdle(8).build());
+        content = BenchTexts.english(size);
+        ExactTokenCounter exact = ExactTokenCounter.forEncoding("o200k_base");
+        exactOnAppendPath = RedisConversationMemory.onPool(pool, redis.url(), MemoryOptions.builder()
+                .keyPrefix("bench:sync").maxMessages(MAX_MESSAGES).tokenCounter(exact).build());
+        asyncCounter = new AsyncTokenCounter("bench", exact, new TokenEstimator(), TokenCounterSettings.defaults());
+        asyncCounted = RedisConversationMemory.onPool(pool, redis.url(), MemoryOptions.builder()
+                .keyPrefix("bench:async").maxMessages(MAX_MESSAGES).asyncTokenCounter(asyncCounter).build());
+        try (Jedis jedis = pool.getResource()) {
+            appendSha = jedis.scriptLoad(appendScript());
+        }
+        bareKeys = List.of("bench:bare:{c}:messages", "bench:bare:{c}:meta", "bench:bare:{c}:tokens");
+        bareArgs = new ArrayList<>(PRECOMPUTED);
+        int tokens = exact.count(content);
+        for (int i = 0; i < PRECOMPUTED; i++) {
+            String id = "m" + i;
+            String json = "{\"id\":\"" + id + "\",\"role\":\"user\",\"content\":\"" + content + "\",\"ts\":0,\"pinned\":false}";
+            bareArgs.add(List.of("0", Integer.toString(MAX_MESSAGES), "0", "0", "1", id, json, Integer.toString(tokens), "0"));
+        }
+    }
+
+    private static String appendScript() {
+        try (InputStream in = RedisConversationMemory.class.getResourceAsStream("append.lua")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Benchmark
+    public Object bareEvalsha() {
+        List<String> args = bareArgs.get(next++ & (PRECOMPUTED - 1));
+        try (Jedis jedis = pool.getResource()) {
+            return jedis.evalsha(appendSha, bareKeys, args);
+        }
+    }
+
+    @Benchmark
+    public Object appendCountingExactly() {
+        return exactOnAppendPath.append("c", Message.user(content));
+    }
+
+    @Benchmark
+    public Object appendWithAsyncCounter() {
+        return asyncCounted.append("c", Message.user(content));
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        asyncCounter.close(Duration.ofSeconds(30));
+        System.out.printf("%n[async counter, %d B] submitted=%d completed=%d fallbacks=%d%n", size,
+                asyncCounter.submitted(), asyncCounter.completed(), asyncCounter.fallbacks());
+        exactOnAppendPath.clear("c");
+        asyncCounted.clear("c");
+        try (Jedis jedis = pool.getResource()) {
+            jedis.del(bareKeys.toArray(String[]::new));
+        }
+        pool.close();
+    }
+}

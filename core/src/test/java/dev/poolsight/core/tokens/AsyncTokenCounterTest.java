@@ -1,0 +1,150 @@
+package dev.poolsight.core.tokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.poolsight.core.config.TokenCounterSettings;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class AsyncTokenCounterTest {
+
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final TokenCounter blockedUntilReleased = text -> {
+        started.countDown();
+        try {
+            release.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return text.length();
+    };
+    private AsyncTokenCounter counter;
+
+    @AfterEach
+    void closeCounter() {
+        release.countDown();
+        if (counter != null) {
+            counter.close(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void exactCountsReachTheirCallbacks() {
+        counter = new AsyncTokenCounter("test", String::length, text -> 1, new TokenCounterSettings(2, 100));
+        Map<String, Integer> counts = new ConcurrentHashMap<>();
+
+        for (String text : List.of("a", "bb", "ccc")) {
+            assertThat(counter.submit(text, exact -> counts.put(text, exact))).isTrue();
+        }
+        DrainReport report = counter.close(Duration.ofSeconds(10));
+
+        assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.of("a", 1, "bb", 2, "ccc", 3));
+        assertThat(report).isEqualTo(new DrainReport(3, 0));
+        assertThat(counter.submitted()).isEqualTo(3);
+        assertThat(counter.completed()).isEqualTo(3);
+    }
+
+    @Test
+    void theEstimateComesFromTheEstimator() {
+        counter = new AsyncTokenCounter("test", String::length, text -> 42, new TokenCounterSettings(1, 1));
+
+        assertThat(counter.estimate("anything")).isEqualTo(42);
+    }
+
+    @Test
+    void aFullQueueNeverBlocksAndCountsTheFallback() throws Exception {
+        counter = new AsyncTokenCounter("test", blockedUntilReleased, text -> 1, new TokenCounterSettings(1, 1));
+        assertThat(counter.submit("in the worker", exact -> { })).isTrue();
+        started.await();
+        assertThat(counter.submit("in the queue", exact -> { })).isTrue();
+
+        boolean[] accepted = new boolean[100];
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            for (int i = 0; i < accepted.length; i++) {
+                accepted[i] = counter.submit("overflow " + i, exact -> { });
+            }
+        });
+
+        assertThat(accepted).containsOnly(false);
+        assertThat(counter.fallbacks()).isEqualTo(100);
+        assertThat(counter.submitted()).isEqualTo(2);
+        assertThat(counter.queueDepth()).isEqualTo(1);
+        assertThat(counter.queueCapacity()).isEqualTo(1);
+    }
+
+    @Test
+    void closeDrainsWhatIsQueued() {
+        counter = new AsyncTokenCounter("test", String::length, text -> 1, new TokenCounterSettings(1, 1000));
+        List<Integer> counted = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            counter.submit("x".repeat(i), counted::add);
+        }
+
+        DrainReport report = counter.close(Duration.ofSeconds(30));
+
+        assertThat(report.drained()).isTrue();
+        assertThat(counted).hasSize(500);
+        assertThat(counter.queueDepth()).isZero();
+    }
+
+    @Test
+    void closeReportsWhatItCouldNotFinish() throws Exception {
+        counter = new AsyncTokenCounter("test", blockedUntilReleased, text -> 1, new TokenCounterSettings(1, 10));
+        for (int i = 0; i < 5; i++) {
+            counter.submit("text " + i, exact -> { });
+        }
+        started.await();
+
+        DrainReport report = counter.close(Duration.ofMillis(200));
+
+        assertThat(report.drained()).isFalse();
+        assertThat(report.unfinished()).isEqualTo(5);
+    }
+
+    @Test
+    void submissionsAfterCloseFallBackToTheEstimate() {
+        counter = new AsyncTokenCounter("test", String::length, text -> 1, new TokenCounterSettings(1, 10));
+        counter.close(Duration.ofSeconds(10));
+
+        assertThat(counter.submit("late", exact -> { })).isFalse();
+        assertThat(counter.fallbacks()).isEqualTo(1);
+    }
+
+    @Test
+    void failuresAreCountedAndTheWorkersGoOn() {
+        counter = new AsyncTokenCounter("test", text -> {
+            if (text.equals("bad")) {
+                throw new IllegalStateException("cannot count");
+            }
+            return 1;
+        }, text -> 1, new TokenCounterSettings(1, 10));
+        List<Integer> counted = new CopyOnWriteArrayList<>();
+
+        counter.submit("bad", counted::add);
+        counter.submit("good", counted::add);
+        counter.close(Duration.ofSeconds(10));
+
+        assertThat(counter.errors()).isEqualTo(1);
+        assertThat(counter.completed()).isEqualTo(1);
+        assertThat(counted).containsExactly(1);
+    }
+
+    @Test
+    void workersAreNamedDaemonThreads() {
+        counter = new AsyncTokenCounter("memory", String::length, text -> 1, new TokenCounterSettings(3, 10));
+
+        List<Thread> workers = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("poolsight-token-counter-memory-")).toList();
+
+        assertThat(workers).hasSize(3).allMatch(Thread::isDaemon);
+        assertThat(counter.workers()).isEqualTo(3);
+    }
+}

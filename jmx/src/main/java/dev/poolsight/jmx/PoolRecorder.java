@@ -1,0 +1,304 @@
+package dev.poolsight.jmx;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
+
+/**
+ * What one pool did: borrows, exhaustions, failures, returns and invalidations since start; wait and hold time
+ * percentiles over a sliding window; the pool's gauges; and, with leak detection, the objects held too long.
+ *
+ * <p>The agent's advice calls the recording methods ({@code borrow...}, {@link #returned}, {@link #invalidated})
+ * on every borrow, return and invalidation, on the application's threads. They take no locks, never call into the
+ * pool, and once warm allocate nothing, except that leak detection captures a stack trace at each borrow. They
+ * accept any input without throwing. Everything else is for readers (JMX, Prometheus) and does the heavy work.
+ *
+ * <p>Hold times are tracked by object identity, so pooled objects with their own {@code equals} are told apart.
+ * An object returned without a recorded borrow (lent out before the agent attached) is counted, but adds no hold
+ * time.
+ */
+public final class PoolRecorder {
+
+    private final String name;
+    private final PoolGauges gauges;
+    private final LongSupplier nanoClock;
+    private final RecorderSettings settings;
+    private final long leakThresholdNanos;
+
+    private final LongAdder borrows = new LongAdder();
+    private final LongAdder exhaustions = new LongAdder();
+    private final LongAdder borrowFailures = new LongAdder();
+    private final LongAdder returns = new LongAdder();
+    private final LongAdder invalidations = new LongAdder();
+    private final SlidingWindowHistogram waitTimes;
+    private final SlidingWindowHistogram holdTimes;
+    private final HoldTable holds = new HoldTable();
+    /*
+     * Counted here rather than read from the pool at each borrow: the pool's getNumActive() takes the idle
+     * queue's lock, and the borrow path must not. These two change only with an object found in the hold table,
+     * so objects lent out before recording began never drive them below zero.
+     */
+    private final AtomicLong borrowedNow = new AtomicLong();
+    private final AtomicLong peakBorrowed = new AtomicLong();
+
+    /**
+     * A recorder for one pool, which starts with empty counters and an empty window.
+     *
+     * @param name      the pool's name, as its MBean and metrics will show it
+     * @param gauges    reads the pool's own counts; see {@link PoolGauges} on holding the pool weakly
+     * @param settings  the window and the leak threshold
+     * @param nanoClock the time in nanoseconds, {@code System::nanoTime} outside tests
+     */
+    public PoolRecorder(String name, PoolGauges gauges, RecorderSettings settings, LongSupplier nanoClock) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.gauges = Objects.requireNonNull(gauges, "gauges");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+        this.leakThresholdNanos = settings.leakThreshold().toNanos();
+        this.waitTimes = new SlidingWindowHistogram(settings.window(), nanoClock);
+        this.holdTimes = new SlidingWindowHistogram(settings.window(), nanoClock);
+    }
+
+    /** The pool's name, unique within its {@link PoolRegistry}. */
+    public String name() {
+        return name;
+    }
+
+    /** How far back the percentiles look. */
+    public Duration window() {
+        return settings.window();
+    }
+
+    /** Objects held longer than this are leak suspects; {@link Duration#ZERO} when leak detection is off. */
+    public Duration leakThreshold() {
+        return settings.leakThreshold();
+    }
+
+    // ---- recording, on the borrow path ----
+
+    /**
+     * A borrow returned {@code pooledObject} after {@code waitNanos}: counts it, records the wait and starts
+     * timing the hold. A null object is counted but not tracked.
+     */
+    public void borrowSucceeded(Object pooledObject, long waitNanos) {
+        borrows.increment();
+        waitTimes.recordNanos(waitNanos);
+        if (pooledObject != null) {
+            holds.add(pooledObject, nanoClock.getAsLong(), leakThresholdNanos > 0 ? BorrowSite.capture() : null);
+            notePeak(borrowedNow.incrementAndGet());
+        }
+    }
+
+    /**
+     * A borrow gave up after {@code waitNanos} because the pool was exhausted: no object came free within the
+     * caller's maximum wait, or the caller could not wait at all.
+     */
+    public void borrowExhausted(long waitNanos) {
+        exhaustions.increment();
+        waitTimes.recordNanos(waitNanos);
+    }
+
+    /**
+     * A borrow failed after {@code waitNanos} for another reason: an object could not be created, activated or
+     * validated. The wait is recorded too, since the caller lost that time all the same.
+     */
+    public void borrowFailed(long waitNanos) {
+        borrowFailures.increment();
+        waitTimes.recordNanos(waitNanos);
+    }
+
+    /** {@code pooledObject} came back to the pool: counts it and records how long it was held. */
+    public void returned(Object pooledObject) {
+        returns.increment();
+        endHold(pooledObject);
+    }
+
+    /** {@code pooledObject} was invalidated (destroyed instead of returned): counts it and records the hold. */
+    public void invalidated(Object pooledObject) {
+        invalidations.increment();
+        endHold(pooledObject);
+    }
+
+    private void endHold(Object pooledObject) {
+        if (pooledObject == null) {
+            return;
+        }
+        long heldNanos = holds.remove(pooledObject, nanoClock.getAsLong());
+        if (heldNanos != HoldTable.NOT_HELD) {
+            borrowedNow.decrementAndGet();
+            holdTimes.recordNanos(heldNanos);
+        }
+    }
+
+    private void notePeak(long borrowed) {
+        long peak = peakBorrowed.get();
+        // Only a new peak writes: a CAS on every borrow would make all borrowers contend for one cache line.
+        while (borrowed > peak && !peakBorrowed.compareAndSet(peak, borrowed)) {
+            peak = peakBorrowed.get();
+        }
+    }
+
+    // ---- reading, for JMX and exporters ----
+
+    /** Successful borrows since start. */
+    public long borrowCount() {
+        return borrows.sum();
+    }
+
+    /** Borrows that found the pool exhausted, since start. */
+    public long exhaustionCount() {
+        return exhaustions.sum();
+    }
+
+    /** Borrows that failed for another reason than exhaustion, since start. */
+    public long borrowFailureCount() {
+        return borrowFailures.sum();
+    }
+
+    /** Objects returned since start. */
+    public long returnCount() {
+        return returns.sum();
+    }
+
+    /** Objects invalidated since start. */
+    public long invalidateCount() {
+        return invalidations.sum();
+    }
+
+    /** Objects lent out now and not yet returned or invalidated, among those whose borrow was recorded. */
+    public long borrowedNow() {
+        return borrowedNow.get();
+    }
+
+    /** The most objects lent out at once since start or the last {@link #resetPeaks()}. */
+    public long peakBorrowed() {
+        return peakBorrowed.get();
+    }
+
+    /** Starts the peaks over from the present: the peak becomes the number of objects lent out now. */
+    public void resetPeaks() {
+        peakBorrowed.set(borrowedNow.get());
+    }
+
+    /**
+     * The share of the pool in use, {@code numActive / maxTotal}, 0 to 1. NaN when the pool has no limit
+     * ({@code maxTotal <= 0}: an unbounded pool is never full, and 0 would claim it is idle) or a gauge is unknown.
+     */
+    public double utilization() {
+        return ratio(gauge("numActive", gauges::numActive), gauge("maxTotal", gauges::maxTotal));
+    }
+
+    /**
+     * {@link #peakBorrowed()} as a share of the pool's current {@code maxTotal}; NaN when the pool has no limit.
+     * Measured at each borrow, so a burst between two scrapes is not missed.
+     */
+    public double peakUtilization() {
+        return ratio(peakBorrowed.get(), gauge("maxTotal", gauges::maxTotal));
+    }
+
+    private static double ratio(long used, int maxTotal) {
+        return maxTotal <= 0 || used < 0 ? Double.NaN : (double) used / maxTotal;
+    }
+
+    private int gauge(String which, IntSupplier read) {
+        try {
+            return read.getAsInt();
+        } catch (RuntimeException | LinkageError e) {
+            AgentHealth.failure("read gauge " + which, e);
+            return -1;
+        }
+    }
+
+    /** How long borrow calls took over the window, whatever their outcome. */
+    public LatencySnapshot waitTimeSnapshot() {
+        return waitTimes.snapshot();
+    }
+
+    /** How long objects were held, from borrow to return or invalidation, over the window. */
+    public LatencySnapshot holdTimeSnapshot() {
+        return holdTimes.snapshot();
+    }
+
+    /**
+     * Moves the values recorded so far into the window's current slice, dropping slices that have aged out.
+     * Reads do this too; calling it once per {@link RecorderSettings#sliceLength()} keeps each value in the
+     * slice it was recorded in, so that it ages on time even when nobody reads for a while.
+     */
+    public void advanceWindows() {
+        waitTimes.advance();
+        holdTimes.advance();
+    }
+
+    /** Objects held longer than the leak threshold, longest first; empty when leak detection is off. */
+    public List<LeakSuspect> leakSuspects() {
+        List<LeakSuspect> suspects = new ArrayList<>();
+        if (leakThresholdNanos > 0) {
+            long now = nanoClock.getAsLong();
+            holds.forEach((object, sinceNanos, site) -> {
+                long heldNanos = now - sinceNanos;
+                if (heldNanos > leakThresholdNanos) {
+                    suspects.add(new LeakSuspect(describe(object), Duration.ofNanos(heldNanos),
+                            site.threadName(), site.stackTrace()));
+                }
+            });
+            suspects.sort(Comparator.comparing(LeakSuspect::heldFor).reversed());
+        }
+        return List.copyOf(suspects);
+    }
+
+    /** How many objects are held longer than the leak threshold; 0 when leak detection is off. */
+    public int leakSuspectCount() {
+        if (leakThresholdNanos <= 0) {
+            return 0;
+        }
+        long now = nanoClock.getAsLong();
+        int[] count = {0};
+        holds.forEach((object, sinceNanos, site) -> {
+            if (now - sinceNanos > leakThresholdNanos) {
+                count[0]++;
+            }
+        });
+        return count[0];
+    }
+
+    private static String describe(Object object) {
+        return object.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(object));
+    }
+
+    /** Everything above, read now. */
+    public PoolStats stats() {
+        int numActive = gauge("numActive", gauges::numActive);
+        int maxTotal = gauge("maxTotal", gauges::maxTotal);
+        long peak = peakBorrowed.get();
+        return new PoolStats(
+                name,
+                borrowCount(),
+                exhaustionCount(),
+                borrowFailureCount(),
+                returnCount(),
+                invalidateCount(),
+                numActive,
+                gauge("numIdle", gauges::numIdle),
+                gauge("numWaiters", gauges::numWaiters),
+                maxTotal,
+                gauge("maxIdle", gauges::maxIdle),
+                ratio(numActive, maxTotal),
+                peak,
+                ratio(peak, maxTotal),
+                window(),
+                waitTimeSnapshot(),
+                holdTimeSnapshot(),
+                leakSuspectCount());
+    }
+
+    /** Package-private for tests: the table of objects lent out. */
+    HoldTable holds() {
+        return holds;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.poolsight.jmx;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.PackedHistogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * A latency distribution over the recent past: values go into an HdrHistogram {@link Recorder} (wait-free for
+ * any number of writers); reads move what it gathered into a ring of {@link RecorderSettings#SLICES} slices and
+ * merge the ring. When the clock passes a slice boundary the oldest slice is emptied, so old values leave the
+ * window one slice at a time.
+ *
+ * <p>Values are microseconds from 0 to one hour (longer ones count as one hour) at three significant digits.
+ *
+ * <p>Values are placed in a slice when they are moved out of the recorder, by {@link #advance()} or a read, not
+ * when they are recorded. Whoever owns the recorders should call {@code advance()} once per slice; without
+ * that, values recorded since the last read count as recent at the next one, however old they are.
+ *
+ * <p>Memory: the recorder's two histograms are full arrays (about 190 KB each) because recording into them is
+ * the fastest; the slices are packed histograms that take room only for the values they hold.
+ */
+final class SlidingWindowHistogram {
+
+    /** Longer holds (a leak) are kept as one hour rather than lost or thrown: the histogram cannot grow. */
+    static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
+    private static final int SIGNIFICANT_DIGITS = 3;
+
+    private final Recorder recorder = new Recorder(1, HIGHEST_MICROS, SIGNIFICANT_DIGITS);
+    private final LongSupplier nanoClock;
+    private final long sliceNanos;
+
+    // Guarded by this: only readers and advance() touch them, never the recording threads.
+    private final Histogram[] slices = new Histogram[RecorderSettings.SLICES];
+    private final Histogram merged = newSlice();
+    private Histogram lastInterval;
+    private int current;
+    private long currentSliceEnd;
+
+    SlidingWindowHistogram(Duration window, LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
+        this.sliceNanos = window.toNanos() / RecorderSettings.SLICES;
+        for (int i = 0; i < slices.length; i++) {
+            slices[i] = newSlice();
+        }
+        this.currentSliceEnd = nanoClock.getAsLong() + sliceNanos;
+    }
+
+    private static Histogram newSlice() {
+        return new PackedHistogram(1, HIGHEST_MICROS, SIGNIFICANT_DIGITS);
+    }
+
+    /** Records a duration; negative ones (a clock that stepped back) count as zero. */
+    void recordNanos(long nanos) {
+        recorder.recordValue(nanos <= 0 ? 0 : Math.min(nanos / 1_000, HIGHEST_MICROS));
+    }
+
+    /** Moves what was recorded into the current slice, first emptying the slices the clock has left behind. */
+    synchronized void advance() {
+        advanceTo(nanoClock.getAsLong());
+    }
+
+    /** The distribution over the window, up to now. */
+    synchronized LatencySnapshot snapshot() {
+        advanceTo(nanoClock.getAsLong());
+        merged.reset();
+        for (Histogram slice : slices) {
+            merged.add(slice);
+        }
+        return LatencySnapshot.ofMicros(merged);
+    }
+
+    private void advanceTo(long now) {
+        long behind = now - currentSliceEnd; // a difference, so that nanoTime may wrap
+        if (behind >= 0) {
+            long crossed = behind / sliceNanos + 1;
+            for (long i = 0; i < Math.min(crossed, slices.length); i++) {
+                current = (current + 1) % slices.length;
+                slices[current].reset();
+            }
+            currentSliceEnd += crossed * sliceNanos;
+        }
+        // After moving on, not before: values of unknown age must stay in the window rather than vanish.
+        lastInterval = recorder.getIntervalHistogram(lastInterval);
+        slices[current].add(lastInterval);
+    }
+}

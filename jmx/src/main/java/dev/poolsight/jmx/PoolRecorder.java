@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
@@ -46,6 +47,8 @@ public final class PoolRecorder {
      */
     private final AtomicLong borrowedNow = new AtomicLong();
     private final AtomicLong peakBorrowed = new AtomicLong();
+    /** Read only when a borrow finds the pool exhausted, so the successful borrow never pays for it. */
+    private final AtomicReference<PoolEvents> events = new AtomicReference<>();
 
     /**
      * A recorder for one pool, which starts with empty counters and an empty window.
@@ -102,6 +105,14 @@ public final class PoolRecorder {
     public void borrowExhausted(long waitNanos) {
         exhaustions.increment();
         waitTimes.recordNanos(waitNanos);
+        PoolEvents listener = events.get();
+        if (listener != null) {
+            try {
+                listener.exhausted(this);
+            } catch (Throwable t) {
+                AgentHealth.failure("pool events exhausted", t);
+            }
+        }
     }
 
     /**
@@ -142,6 +153,19 @@ public final class PoolRecorder {
         while (borrowed > peak && !peakBorrowed.compareAndSet(peak, borrowed)) {
             peak = peakBorrowed.get();
         }
+    }
+
+    /**
+     * Sets who is told about this pool's rare events, replacing whoever was; null tells nobody. The MBean layer
+     * sets it when it registers the pool's MBean.
+     */
+    public void setEvents(PoolEvents listener) {
+        events.set(listener);
+    }
+
+    /** Stops telling {@code listener}, unless another has replaced it since: returns whether it was the one set. */
+    public boolean clearEvents(PoolEvents listener) {
+        return events.compareAndSet(listener, null);
     }
 
     // ---- reading, for JMX and exporters ----
@@ -191,7 +215,7 @@ public final class PoolRecorder {
      * ({@code maxTotal <= 0}: an unbounded pool is never full, and 0 would claim it is idle) or a gauge is unknown.
      */
     public double utilization() {
-        return ratio(gauge("numActive", gauges::numActive), gauge("maxTotal", gauges::maxTotal));
+        return ratio(numActive(), maxTotal());
     }
 
     /**
@@ -199,11 +223,36 @@ public final class PoolRecorder {
      * Measured at each borrow, so a burst between two scrapes is not missed.
      */
     public double peakUtilization() {
-        return ratio(peakBorrowed.get(), gauge("maxTotal", gauges::maxTotal));
+        return ratio(peakBorrowed.get(), maxTotal());
     }
 
     private static double ratio(long used, int maxTotal) {
         return maxTotal <= 0 || used < 0 ? Double.NaN : (double) used / maxTotal;
+    }
+
+    /** The pool's active objects now, as {@link PoolGauges#numActive()} says; -1 when it cannot be read. */
+    public int numActive() {
+        return gauge("numActive", gauges::numActive);
+    }
+
+    /** The pool's idle objects now; -1 when it cannot be read. */
+    public int numIdle() {
+        return gauge("numIdle", gauges::numIdle);
+    }
+
+    /** Threads waiting to borrow now; -1 when it cannot be read. */
+    public int numWaiters() {
+        return gauge("numWaiters", gauges::numWaiters);
+    }
+
+    /** The pool's size limit now; zero or negative means unbounded, -1 also when it cannot be read. */
+    public int maxTotal() {
+        return gauge("maxTotal", gauges::maxTotal);
+    }
+
+    /** The pool's idle limit now; -1 when it cannot be read. */
+    public int maxIdle() {
+        return gauge("maxIdle", gauges::maxIdle);
     }
 
     private int gauge(String which, IntSupplier read) {
@@ -273,8 +322,8 @@ public final class PoolRecorder {
 
     /** Everything above, read now. */
     public PoolStats stats() {
-        int numActive = gauge("numActive", gauges::numActive);
-        int maxTotal = gauge("maxTotal", gauges::maxTotal);
+        int numActive = numActive();
+        int maxTotal = maxTotal();
         long peak = peakBorrowed.get();
         return new PoolStats(
                 name,
@@ -284,10 +333,10 @@ public final class PoolRecorder {
                 returnCount(),
                 invalidateCount(),
                 numActive,
-                gauge("numIdle", gauges::numIdle),
-                gauge("numWaiters", gauges::numWaiters),
+                numIdle(),
+                numWaiters(),
                 maxTotal,
-                gauge("maxIdle", gauges::maxIdle),
+                maxIdle(),
                 ratio(numActive, maxTotal),
                 peak,
                 ratio(peak, maxTotal),

@@ -35,6 +35,14 @@ public final class PoolRegistry {
 
         /** {@code recorder}'s pool was unregistered or collected. Called under the registry's lock. */
         void unregistered(PoolRecorder recorder);
+
+        /**
+         * {@link #advanceWindows()} just ran: the periodic tick (once per slice, from the agent's ticker thread) for
+         * checks that must happen even when nobody looks, such as leak detection. Called on the ticking thread
+         * without the registry's lock, so it may take a while; it does nothing unless overridden.
+         */
+        default void windowsAdvanced() {
+        }
     }
 
     private final LongSupplier nanoClock;
@@ -159,13 +167,24 @@ public final class PoolRegistry {
     }
 
     /**
-     * Calls {@link PoolRecorder#advanceWindows()} on every recorder. Call it once per
-     * {@link RecorderSettings#sliceLength()} so that values leave the window on time even when nobody reads;
-     * it also drops collected pools.
+     * Calls {@link PoolRecorder#advanceWindows()} on every recorder, then {@link Listener#windowsAdvanced()} on
+     * every listener. Call it once per {@link RecorderSettings#sliceLength()} so that values leave the window on
+     * time even when nobody reads; it also drops collected pools.
      */
     public void advanceWindows() {
         for (PoolRecorder recorder : recorders()) {
             recorder.advanceWindows();
+        }
+        List<Listener> toTell;
+        synchronized (lock) {
+            toTell = List.copyOf(listeners);
+        }
+        for (Listener listener : toTell) {
+            try {
+                listener.windowsAdvanced();
+            } catch (RuntimeException | LinkageError e) {
+                AgentHealth.failure("listener.windowsAdvanced", e);
+            }
         }
     }
 

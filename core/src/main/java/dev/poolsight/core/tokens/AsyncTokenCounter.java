@@ -1,6 +1,9 @@
 package dev.poolsight.core.tokens;
 
 import dev.poolsight.core.config.TokenCounterSettings;
+import dev.poolsight.jmx.mbeans.Registration;
+import dev.poolsight.jmx.mbeans.TokenCounterMBeans;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +24,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@code submit} never blocks: when the bounded queue is full it returns {@code false}, the estimate stays and
  * the fallback is counted. {@link #close(Duration)} lets the workers finish what is queued, within a timeout.
+ *
+ * <p>While it runs, its statistics are the MBean {@code dev.poolsight:type=TokenCounter,name=<name>}.
  */
 public final class AsyncTokenCounter implements TokenCounterStats, AutoCloseable {
 
@@ -43,6 +48,7 @@ public final class AsyncTokenCounter implements TokenCounterStats, AutoCloseable
     private final LongAdder errors = new LongAdder();
     private final LongAdder latencyNanos = new LongAdder();
     private final AtomicLong maxLatencyNanos = new AtomicLong();
+    private final Registration mbean;
 
     /**
      * @param name      tells this counter apart in thread names and monitoring, such as {@code memory}
@@ -61,6 +67,7 @@ public final class AsyncTokenCounter implements TokenCounterStats, AutoCloseable
             workers.add(worker);
             worker.start();
         }
+        this.mbean = TokenCounterMBeans.register(ManagementFactory.getPlatformMBeanServer(), this);
     }
 
     /** The fast estimate an append stores before the exact count is known. */
@@ -129,6 +136,7 @@ public final class AsyncTokenCounter implements TokenCounterStats, AutoCloseable
         if (!closed.compareAndSet(false, true)) {
             return new DrainReport(completed.sum(), 0);
         }
+        mbean.close();
         try {
             for (int i = 0; i < workers.size(); i++) {
                 if (!queue.offer(STOP, remaining(deadline), TimeUnit.NANOSECONDS)) {

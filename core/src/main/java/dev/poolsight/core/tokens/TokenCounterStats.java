@@ -1,10 +1,12 @@
 package dev.poolsight.core.tokens;
 
+import dev.poolsight.jmx.mbeans.TokenCounterView;
+
 /**
- * What the asynchronous token counter has done since it started; read by monitoring (an MBean), never on the
- * append path. Counters only grow.
+ * What the asynchronous token counter has done since it started; read by monitoring, never on the append path.
+ * Counters only grow. It is the view the {@code dev.poolsight:type=TokenCounter} MBean shows.
  */
-public interface TokenCounterStats {
+public interface TokenCounterStats extends TokenCounterView {
 
     /** The name that tells this counter apart, such as {@code memory}. */
     String name();

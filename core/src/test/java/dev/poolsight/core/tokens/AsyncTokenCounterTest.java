@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.poolsight.core.config.TokenCounterSettings;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -146,5 +149,28 @@ class AsyncTokenCounterTest {
 
         assertThat(workers).hasSize(3).allMatch(Thread::isDaemon);
         assertThat(counter.workers()).isEqualTo(3);
+    }
+
+    @Test
+    void itsStatisticsAreAnMBeanUntilItIsClosed() throws Exception {
+        counter = new AsyncTokenCounter("mbean-test", String::length, text -> 1, new TokenCounterSettings(2, 64));
+        counter.submit("abc", exact -> { });
+        counter.close(Duration.ofSeconds(10));
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName name = new ObjectName("dev.poolsight:type=TokenCounter,name=mbean-test");
+
+        assertThat(server.isRegistered(name)).isFalse();
+
+        AsyncTokenCounter running = new AsyncTokenCounter("mbean-test", String::length, text -> 1,
+                new TokenCounterSettings(2, 64));
+        try {
+            running.submit("abcd", exact -> { });
+            assertThat(server.getAttribute(name, "QueueCapacity")).isEqualTo(64);
+            assertThat(server.getAttribute(name, "Workers")).isEqualTo(2);
+            assertThat(server.getAttribute(name, "SubmittedCount")).isEqualTo(1L);
+        } finally {
+            running.close(Duration.ofSeconds(10));
+        }
+        assertThat(server.isRegistered(name)).isFalse();
     }
 }

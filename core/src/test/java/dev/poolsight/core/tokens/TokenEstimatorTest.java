@@ -1,0 +1,154 @@
+package dev.poolsight.core.tokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.poolsight.testkit.TokenCorpus;
+import dev.poolsight.testkit.TokenCorpus.Kind;
+import dev.poolsight.testkit.TokenCorpus.Message;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TokenEstimatorTest {
+
+    private static final double TOLERANCE_PERCENT = 15;
+    private static final double GOAL_SHARE_PERCENT = 90;
+
+    @Test
+    void anEmptyTextHasNoTokens() {
+        assertThat(new TokenEstimator().count("")).isZero();
+        assertThat(TokenEstimator.forEncoding("cl100k_base").count("")).isZero();
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(strings = {" ", "\n", "a", "\u00e9", "\uD83D", "\u200D"})
+    void anyOtherTextHasAtLeastOneToken(String text) {
+        assertThat(new TokenEstimator().count(text)).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void theDefaultEstimatorIsTheO200kOne() {
+        TokenEstimator byDefault = new TokenEstimator();
+        TokenEstimator o200k = TokenEstimator.forEncoding("o200k_base");
+
+        assertThat(byDefault.encodingName()).isEqualTo("o200k_base");
+        for (Message message : TokenCorpus.messages()) {
+            assertThat(byDefault.count(message.text())).isEqualTo(o200k.count(message.text()));
+        }
+    }
+
+    @Test
+    void onlyCalibratedEncodingsAreAccepted() {
+        assertThat(TokenEstimator.forEncoding("CL100K_BASE").encodingName()).isEqualTo("cl100k_base");
+        assertThatThrownBy(() -> TokenEstimator.forEncoding("p50k_base"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("encoding=\"p50k_base\": no calibrated estimate; accepted: o200k_base, cl100k_base");
+    }
+
+    @Test
+    void aLineOfRepeatedPunctuationCostsAboutOneToken() {
+        assertThat(new TokenEstimator().count("=".repeat(80))).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void theCorpusHoldsAtLeast400MessagesOfEveryKind() {
+        assertThat(TokenCorpus.messages()).hasSizeGreaterThanOrEqualTo(400);
+        for (Kind kind : Kind.values()) {
+            assertThat(TokenCorpus.messages(kind)).as(kind.name()).isNotEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"o200k_base", "cl100k_base"})
+    void atLeast90PercentOfTheCorpusIsWithin15PercentOfTheExactCount(String encoding) {
+        List<Measurement> measurements = measure(encoding);
+        print(encoding, measurements);
+
+        assertThat(shareWithinTolerance(measurements, Measurement::estimateError))
+                .as("share of messages whose estimate is within %s %% of the exact %s count", TOLERANCE_PERCENT, encoding)
+                .isGreaterThanOrEqualTo(GOAL_SHARE_PERCENT);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"o200k_base", "cl100k_base"})
+    void itBeatsCharactersDividedByFour(String encoding) {
+        List<Measurement> measurements = measure(encoding);
+
+        assertThat(shareWithinTolerance(measurements, Measurement::estimateError))
+                .isGreaterThan(shareWithinTolerance(measurements, Measurement::naiveError));
+        assertThat(percentile(errors(measurements, m -> true, Measurement::estimateError), 0.5))
+                .isLessThan(percentile(errors(measurements, m -> true, Measurement::naiveError), 0.5));
+        assertThat(percentile(errors(measurements, m -> true, Measurement::estimateError), 0.9))
+                .isLessThan(percentile(errors(measurements, m -> true, Measurement::naiveError), 0.9));
+    }
+
+    /** One corpus message: its kind and the absolute errors, in percent of the exact count. */
+    private record Measurement(Kind kind, double estimateError, double naiveError) {
+    }
+
+    private interface ErrorOf {
+        double of(Measurement measurement);
+    }
+
+    private static List<Measurement> measure(String encoding) {
+        ExactTokenCounter exact = ExactTokenCounter.forEncoding(encoding);
+        TokenEstimator estimator = TokenEstimator.forEncoding(encoding);
+        List<Measurement> measurements = new ArrayList<>();
+        for (Message message : TokenCorpus.messages()) {
+            int expected = exact.count(message.text());
+            int naive = (message.text().length() + 3) / 4;
+            measurements.add(new Measurement(message.kind(),
+                    errorPercent(estimator.count(message.text()), expected), errorPercent(naive, expected)));
+        }
+        return measurements;
+    }
+
+    private static double errorPercent(int estimate, int exact) {
+        return Math.abs(estimate - exact) * 100.0 / exact;
+    }
+
+    private static double shareWithinTolerance(List<Measurement> measurements, ErrorOf error) {
+        long within = measurements.stream().filter(m -> error.of(m) <= TOLERANCE_PERCENT).count();
+        return within * 100.0 / measurements.size();
+    }
+
+    private static double[] errors(List<Measurement> measurements, Predicate<Measurement> filter, ErrorOf error) {
+        return measurements.stream().filter(filter).mapToDouble(error::of).sorted().toArray();
+    }
+
+    /** The q-quantile of sorted values, interpolating linearly between the closest ranks. */
+    private static double percentile(double[] sorted, double q) {
+        double position = q * (sorted.length - 1);
+        int below = (int) Math.floor(position);
+        int above = (int) Math.ceil(position);
+        return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
+    }
+
+    private static void print(String encoding, List<Measurement> measurements) {
+        StringBuilder table = new StringBuilder();
+        table.append(String.format(Locale.ROOT, "%n[token-estimator] %s against the exact count, |estimate - exact| / exact:%n",
+                encoding));
+        table.append(String.format(Locale.ROOT, "[token-estimator] %-13s %8s %8s %8s %12s %12s %12s%n",
+                "kind", "messages", "median", "p90", "within 15%", "chars/4 p50", "chars/4 15%"));
+        for (Kind kind : Kind.values()) {
+            appendRow(table, kind.name(), measurements, m -> m.kind() == kind);
+        }
+        appendRow(table, "ALL", measurements, m -> true);
+        System.out.print(table);
+    }
+
+    private static void appendRow(StringBuilder table, String label, List<Measurement> all, Predicate<Measurement> filter) {
+        List<Measurement> rows = all.stream().filter(filter).toList();
+        double[] estimate = errors(rows, m -> true, Measurement::estimateError);
+        double[] naive = errors(rows, m -> true, Measurement::naiveError);
+        table.append(String.format(Locale.ROOT, "[token-estimator] %-13s %8d %7.1f%% %7.1f%% %11.1f%% %11.1f%% %11.1f%%%n",
+                label, rows.size(), percentile(estimate, 0.5), percentile(estimate, 0.9),
+                shareWithinTolerance(rows, Measurement::estimateError), percentile(naive, 0.5),
+                shareWithinTolerance(rows, Measurement::naiveError)));
+    }
+}

@@ -1,0 +1,61 @@
+package dev.poolsight.jmx.mbeans;
+
+/** {@link TokenCounterMXBean} read from a {@link TokenCounterView}, on demand. */
+final class TokenCounterMBean implements TokenCounterMXBean {
+
+    private final TokenCounterView counter;
+
+    TokenCounterMBean(TokenCounterView counter) {
+        this.counter = counter;
+    }
+
+    @Override
+    public String getName() {
+        return counter.name();
+    }
+
+    @Override
+    public int getQueueDepth() {
+        return counter.queueDepth();
+    }
+
+    @Override
+    public int getQueueCapacity() {
+        return counter.queueCapacity();
+    }
+
+    @Override
+    public int getWorkers() {
+        return counter.workers();
+    }
+
+    @Override
+    public long getSubmittedCount() {
+        return counter.submitted();
+    }
+
+    @Override
+    public long getCompletedCount() {
+        return counter.completed();
+    }
+
+    @Override
+    public long getFallbackCount() {
+        return counter.fallbacks();
+    }
+
+    @Override
+    public long getErrorCount() {
+        return counter.errors();
+    }
+
+    @Override
+    public double getCountLatencyMeanMillis() {
+        return counter.meanLatencyMillis();
+    }
+
+    @Override
+    public double getCountLatencyMaxMillis() {
+        return counter.maxLatencyMillis();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.poolsight.jmx.mbeans;
+
+/**
+ * The asynchronous token counter as JMX shows it, under {@code dev.poolsight:type=TokenCounter,name=<counter>}
+ * (see {@link ObjectNames}). Counters and latencies run since the counter started.
+ */
+@Description("The asynchronous token counter: messages queued for an exact token count, and how counting goes")
+public interface TokenCounterMXBean {
+
+    @Description("The counter's name, unique among the token counters of this JVM")
+    String getName();
+
+    @Description("Messages waiting for a worker now")
+    @Units("messages")
+    int getQueueDepth();
+
+    @Description("The most messages that may wait; beyond it, messages keep their estimated count")
+    @Units("messages")
+    int getQueueCapacity();
+
+    @Description("Threads computing exact counts")
+    @Units("threads")
+    int getWorkers();
+
+    @Description("Messages accepted for exact counting since start")
+    @Units("messages")
+    long getSubmittedCount();
+
+    @Description("Exact counts computed and handed on since start")
+    @Units("messages")
+    long getCompletedCount();
+
+    @Description("Messages that kept their estimated count since start, because the queue was full or the counter "
+            + "was closed")
+    @Units("messages")
+    long getFallbackCount();
+
+    @Description("Exact counts that failed since start, in counting or in handing the result on")
+    @Units("messages")
+    long getErrorCount();
+
+    @Description("Mean time from submission to the exact count being handed on, since start; 0 before the first")
+    @Units("milliseconds")
+    double getCountLatencyMeanMillis();
+
+    @Description("Longest time from submission to the exact count being handed on, since start")
+    @Units("milliseconds")
+    double getCountLatencyMaxMillis();
+}

@@ -1,0 +1,14 @@
+/**
+ * How Poolsight's measurements appear in JMX: one MXBean per pool and one per token counter, with a description
+ * and unit for every attribute and operation, and rate-limited notifications for exhausted pools and leaks.
+ *
+ * <p>{@link dev.poolsight.jmx.mbeans.PoolMBeans#install} keeps a {@link dev.poolsight.jmx.mbeans.PoolMXBean}
+ * registered for every pool of a registry; {@link dev.poolsight.jmx.mbeans.TokenCounterMBeans#register}
+ * registers a token counter that module core adapts to {@link dev.poolsight.jmx.mbeans.TokenCounterView}.
+ * {@link dev.poolsight.jmx.mbeans.ObjectNames} says where each MBean is.
+ *
+ * <p>JMX is the single source of truth: JConsole, VisualVM, Jolokia and the Prometheus endpoint all read these
+ * MBeans. Everything here reads the recorders on demand, on JMX threads; the only code that runs on an application
+ * thread is the exhaustion notification, and only when a borrow found its pool exhausted.
+ */
+package dev.poolsight.jmx.mbeans;

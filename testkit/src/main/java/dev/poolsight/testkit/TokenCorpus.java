@@ -12,7 +12,7 @@ import java.util.Objects;
 /**
  * Chat messages to measure token counters against: English prose, source code, JSON payloads, other languages in
  * Latin script, and non-Latin scripts (Chinese, Japanese, Korean, Russian, Arabic, Hindi, Greek, and mixed text
- * with emoji), from a few words to a few kilobytes each.
+ * with emoji), from a single word to about three kilobytes each.
  *
  * <p>The messages live on the classpath under {@code dev/poolsight/testkit/corpus/}, one file per {@link Kind}.
  * In a file, a line holding only {@value #SEPARATOR} ends a message; a message is the lines before it joined by
@@ -79,7 +79,7 @@ public final class TokenCorpus {
      *
      * @param fileText the whole file, with {@code \n} or {@code \r\n} line ends
      */
-    public static List<String> split(String fileText) {
+    static List<String> split(String fileText) {
         List<String> messages = new ArrayList<>();
         List<String> lines = new ArrayList<>();
         for (String line : fileText.split("\r?\n", -1)) {

@@ -1,5 +1,6 @@
 package dev.poolsight.agent;
 
+import dev.poolsight.agent.jolokia.JolokiaCredentials;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,20 +21,29 @@ import java.util.Optional;
  *   <tr><th>Key</th><th>Default</th><th>Meaning</th></tr>
  *   <tr><td>{@code leakThreshold}</td><td>off</td><td>a connection held longer is a leak suspect; Go duration</td></tr>
  *   <tr><td>{@code window}</td><td>{@code 60s}</td><td>how far back the wait and hold percentiles look</td></tr>
- *   <tr><td>{@code jolokia}</td><td>off</td><td>{@code [host:]port} of a Jolokia HTTP endpoint (loopback by default)</td></tr>
- *   <tr><td>{@code quiet}</td><td>{@code false}</td><td>no start-up line on stderr</td></tr>
+ *   <tr><td>{@code jolokia}</td><td>off</td><td>{@code [host:]port} of a read-only Jolokia HTTP endpoint for the MBeans of
+ *       {@code dev.poolsight} and {@code java.lang}; 127.0.0.1 without a host, {@code 0.0.0.0:port} for every
+ *       interface</td></tr>
+ *   <tr><td>{@code quiet}</td><td>{@code false}</td><td>no start-up line on stderr (a Jolokia port is still
+ *       announced)</td></tr>
+ *   <tr><td>{@code jolokiaUser}</td><td>none</td><td>user for HTTP basic authentication at the Jolokia endpoint</td></tr>
+ *   <tr><td>{@code jolokiaPassword}</td><td>none</td><td>its password (no commas); never printed. Set both or neither:
+ *       with only one, Jolokia does not start</td></tr>
  * </table>
  */
 public final class AgentOptions {
 
     static final Duration DEFAULT_WINDOW = Duration.ofSeconds(60);
-    private static final List<String> KEYS = List.of("leakThreshold", "window", "jolokia", "quiet");
+    private static final List<String> KEYS = List.of("leakThreshold", "window", "jolokia", "quiet", "jolokiaUser",
+            "jolokiaPassword");
 
     private final Map<String, String> values;
     private final List<String> problems;
     private final Duration leakThreshold;
     private final Duration window;
     private final boolean quiet;
+    private final JolokiaCredentials jolokiaCredentials;
+    private final String jolokia;
 
     private AgentOptions(Map<String, String> values, List<String> problems) {
         this.values = values;
@@ -41,6 +51,15 @@ public final class AgentOptions {
         this.leakThreshold = duration("leakThreshold", null, false);
         this.window = duration("window", DEFAULT_WINDOW, true);
         this.quiet = flag("quiet");
+        String user = nonEmpty("jolokiaUser");
+        String password = nonEmpty("jolokiaPassword");
+        boolean halfCredentials = (user == null) != (password == null);
+        if (halfCredentials) {
+            // Fail closed: whoever asked for authentication gets no endpoint rather than an open one.
+            problems.add("jolokiaUser and jolokiaPassword go together, and neither may be empty; Jolokia not started");
+        }
+        this.jolokiaCredentials = user == null || password == null ? null : new JolokiaCredentials(user, password);
+        this.jolokia = halfCredentials ? null : values.get("jolokia");
     }
 
     /** Parses the agent argument; {@code null} or blank means all defaults. */
@@ -87,6 +106,11 @@ public final class AgentOptions {
         }
     }
 
+    private String nonEmpty(String key) {
+        String text = values.get(key);
+        return text == null || text.isEmpty() ? null : text;
+    }
+
     private static String describe(Duration value) {
         return value == null ? "off" : value.toString();
     }
@@ -115,9 +139,14 @@ public final class AgentOptions {
         return window;
     }
 
-    /** The raw {@code jolokia} value, {@code [host:]port}, when set. */
+    /** The raw {@code jolokia} value, {@code [host:]port}, when set; empty also when the credentials are half given. */
     public Optional<String> jolokia() {
-        return Optional.ofNullable(values.get("jolokia"));
+        return Optional.ofNullable(jolokia);
+    }
+
+    /** The basic-authentication credentials of the Jolokia endpoint, when both user and password are given. */
+    public Optional<JolokiaCredentials> jolokiaCredentials() {
+        return Optional.ofNullable(jolokiaCredentials);
     }
 
     public boolean quiet() {

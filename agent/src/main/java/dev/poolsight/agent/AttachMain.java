@@ -15,7 +15,7 @@ public final class AttachMain {
     public static void main(String[] args) throws Exception {
         if (args.length < 2 || args.length > 3 || !args[0].equals("attach") || !args[1].matches("[0-9]+")) {
             System.err.println("usage: java -jar poolsight-agent.jar attach <pid> [key=value,...]");
-            System.err.println("  options: leakThreshold=30s, window=60s, jolokia=[host:]port, quiet");
+            System.err.println("  options: leakThreshold=30s, window=60s, jolokia=[host:]port, jolokiaUser=..., jolokiaPassword=..., quiet");
             System.exit(2);
         }
         String jar = new File(AttachMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();

@@ -3,10 +3,14 @@ package dev.poolsight.agent;
 import dev.poolsight.agent.bootstrap.PoolHooks;
 import dev.poolsight.agent.instrumentation.CommonsPoolIdentity;
 import dev.poolsight.agent.instrumentation.CommonsPoolInstrumentation;
+import dev.poolsight.agent.jolokia.JolokiaEndpoint;
+import dev.poolsight.jmx.AgentHealth;
 import dev.poolsight.jmx.PoolRegistry;
+import dev.poolsight.jmx.mbeans.PoolMBeans;
 import java.io.File;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import net.bytebuddy.dynamic.ClassFileLocator;
 
@@ -31,11 +35,29 @@ public final class PoolsightAgent {
         registry.configure(options.window(), options.leakThreshold().orElse(null));
         PoolHooks.install(registry, new CommonsPoolIdentity());
         WindowTicker.start(registry);
+        registerMBeansInBackground(registry);
         CommonsPoolInstrumentation.install(instrumentation, ClassFileLocator.ForJarFile.of(agentJar));
         if (!options.quiet()) {
             System.err.println("[poolsight] agent started: instrumenting Commons Pool 2 pools; percentiles over "
                     + options.window().toSeconds() + "s; leak detection "
                     + options.leakThreshold().map(t -> "after " + t.toMillis() + "ms").orElse("off"));
         }
+        options.jolokia().ifPresent(address -> JolokiaEndpoint.start(address, options.jolokiaCredentials(), agentJar));
+    }
+
+    /**
+     * The platform MBean server is made off the premain thread: making it during premain would initialise JMX and
+     * java.util.logging before the application had a chance to configure them.
+     */
+    private static void registerMBeansInBackground(PoolRegistry registry) {
+        Thread thread = new Thread(() -> {
+            try {
+                PoolMBeans.install(registry, ManagementFactory.getPlatformMBeanServer());
+            } catch (Throwable t) {
+                AgentHealth.failure("register MBeans", t);
+            }
+        }, "poolsight-jmx-registration");
+        thread.setDaemon(true);
+        thread.start();
     }
 }

@@ -2,6 +2,7 @@ package dev.poolsight.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.poolsight.agent.jolokia.JolokiaCredentials;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -33,8 +34,8 @@ class AgentOptionsTest {
     void anUnknownKeyIsOneProblemAndTheRestStillApplies() {
         AgentOptions options = AgentOptions.parse("colour=blue,window=30s");
 
-        assertThat(options.problems()).containsExactly(
-                "unknown option \"colour\" ignored; accepted: leakThreshold, window, jolokia, quiet");
+        assertThat(options.problems()).containsExactly("unknown option \"colour\" ignored; accepted: leakThreshold, "
+                + "window, jolokia, quiet, jolokiaUser, jolokiaPassword");
         assertThat(options.window()).isEqualTo(Duration.ofSeconds(30));
     }
 
@@ -62,6 +63,39 @@ class AgentOptionsTest {
     void aKeyWithoutValueIsAProblem() {
         assertThat(AgentOptions.parse("window").problems())
                 .containsExactly("option window needs a value, as in window=...; ignored");
+    }
+
+    @Test
+    void jolokiaCredentialsComeAsAPair() {
+        AgentOptions options = AgentOptions.parse("jolokia=8778,jolokiaUser=ops,jolokiaPassword=s3=cret");
+
+        assertThat(options.jolokia()).contains("8778");
+        assertThat(options.jolokiaCredentials()).contains(new JolokiaCredentials("ops", "s3=cret"));
+        assertThat(options.problems()).isEmpty();
+    }
+
+    @Test
+    void noJolokiaCredentialsMeansNoAuthentication() {
+        assertThat(AgentOptions.parse("jolokia=8778").jolokiaCredentials()).isEmpty();
+    }
+
+    @Test
+    void halfTheCredentialsKeepJolokiaFromStarting() {
+        for (String half : new String[] {"jolokiaUser=ops", "jolokiaPassword=s3cret", "jolokiaUser=ops,jolokiaPassword="}) {
+            AgentOptions options = AgentOptions.parse("jolokia=8778," + half);
+
+            assertThat(options.jolokia()).as(half).isEmpty();
+            assertThat(options.jolokiaCredentials()).as(half).isEmpty();
+            assertThat(options.problems()).as(half).containsExactly(
+                    "jolokiaUser and jolokiaPassword go together, and neither may be empty; Jolokia not started");
+        }
+    }
+
+    @Test
+    void aBadJolokiaOptionNeverPrintsThePassword() {
+        AgentOptions options = AgentOptions.parse("jolokiaPassword=s3cret,jolokiaUser");
+
+        assertThat(options.problems()).isNotEmpty().noneMatch(problem -> problem.contains("s3cret"));
     }
 
     @Test

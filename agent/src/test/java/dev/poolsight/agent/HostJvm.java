@@ -38,6 +38,11 @@ final class HostJvm {
         return new HostJvm(java);
     }
 
+    HostJvm jvmOptions(String... options) {
+        command.addAll(List.of(options));
+        return this;
+    }
+
     HostJvm withAgent(String options) {
         command.add("-javaagent:" + AGENT_JAR.toAbsolutePath() + (options == null || options.isEmpty() ? "" : "=" + options));
         return this;

@@ -90,10 +90,19 @@ public final class PoolRecorder {
      * timing the hold. A null object is counted but not tracked.
      */
     public void borrowSucceeded(Object pooledObject, long waitNanos) {
+        borrowSucceeded(pooledObject, waitNanos, nanoClock.getAsLong());
+    }
+
+    /**
+     * Like {@link #borrowSucceeded(Object, long)}, with the clock reading the caller already took when the borrow
+     * ended: the hold starts then. A clock read costs about as much as the rest of the recording, so the agent
+     * reads it once per borrow.
+     */
+    public void borrowSucceeded(Object pooledObject, long waitNanos, long endedAtNanos) {
         borrows.increment();
         waitTimes.recordNanos(waitNanos);
         if (pooledObject != null) {
-            holds.add(pooledObject, nanoClock.getAsLong(), leakThresholdNanos > 0 ? BorrowSite.capture() : null);
+            holds.add(pooledObject, endedAtNanos, leakThresholdNanos > 0 ? BorrowSite.capture() : null);
             notePeak(borrowedNow.incrementAndGet());
         }
     }

@@ -49,13 +49,14 @@ public final class PoolHooks {
             return;
         }
         try {
-            long waited = System.nanoTime() - start;
+            long now = System.nanoTime();
+            long waited = now - start;
             PoolRecorder recorder = recorder(pool);
             if (recorder == null) {
                 return;
             }
             if (thrown == null) {
-                recorder.borrowSucceeded(borrowed, waited);
+                recorder.borrowSucceeded(borrowed, waited, now);
             } else if (BorrowFailures.isExhaustion(thrown)) {
                 recorder.borrowExhausted(waited);
             } else {

@@ -30,6 +30,7 @@ class JmxAgentIT {
     private static final TestRedis REDIS = TestRedis.get();
 
     private HostJvm host;
+    private JolokiaHttp jolokia;
     private JMXConnector connector;
     private MBeanServerConnection jmx;
     private ObjectName pool;
@@ -37,13 +38,15 @@ class JmxAgentIT {
     @BeforeEach
     void startHostAndConnect() throws Exception {
         int port = freePort();
+        int jolokiaPort = JolokiaHttp.freePort();
+        jolokia = JolokiaHttp.loopback(jolokiaPort);
         host = HostJvm.on(HostJvm.JAVA_17)
                 .jvmOptions("-Dcom.sun.management.jmxremote.port=" + port,
                         "-Dcom.sun.management.jmxremote.host=127.0.0.1",
                         "-Djava.rmi.server.hostname=127.0.0.1",
                         "-Dcom.sun.management.jmxremote.authenticate=false",
                         "-Dcom.sun.management.jmxremote.ssl=false")
-                .withAgent("").classPath("jedis7")
+                .withAgent("jolokia=" + jolokiaPort).classPath("jedis7")
                 .main("dev.poolsight.agent.host.JmxWorkloadHost", REDIS.host(), REDIS.port()).start();
         host.awaitLine("READY");
         connector = JMXConnectorFactory.connect(
@@ -89,6 +92,26 @@ class JmxAgentIT {
         assertThat(values.keySet()).contains("MaxIdle", "NumIdle", "NumWaiters", "WaitTimeMeanMillis",
                 "WaitTimeP95Millis", "HoldTimeP50Millis");
         assertThat(info.getOperations()).extracting(MBeanOperationInfo::getName).contains("resetPeaks", "listLeakSuspects");
+    }
+
+    @Test
+    void jolokiaServesTheSameAttributesOverHttp() throws Exception {
+        String mbean = pool.getCanonicalName().replace("\\", "\\\\").replace("\"", "\\\"");
+        List<Map<String, Object>> answers = jolokia.post("[{\"type\":\"read\",\"mbean\":\"" + mbean + "\"}]");
+
+        assertThat(JolokiaHttp.status(answers.get(0))).as("%s", answers).isEqualTo(200);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> overHttp = (Map<String, Object>) answers.get(0).get("value");
+        for (MBeanAttributeInfo attribute : jmx.getMBeanInfo(pool).getAttributes()) {
+            Object overJmx = jmx.getAttribute(pool, attribute.getName());
+            Object json = overHttp.get(attribute.getName());
+            if (overJmx instanceof Number number) {
+                assertThat(((Number) json).doubleValue()).as(attribute.getName()).isEqualTo(number.doubleValue());
+            } else {
+                assertThat(String.valueOf(json)).as(attribute.getName()).isEqualTo(String.valueOf(overJmx));
+            }
+        }
+        assertThat(((Number) overHttp.get("BorrowCount")).longValue()).isEqualTo(JmxWorkloadHost.BORROWS);
     }
 
     @Test

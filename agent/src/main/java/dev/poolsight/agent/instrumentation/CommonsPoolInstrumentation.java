@@ -7,12 +7,12 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.poolsight.jmx.AgentHealth;
 import java.lang.instrument.Instrumentation;
-import net.bytebuddy.agent.builder.AgentBuilder;
+import java.util.ArrayList;
+import java.util.List;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.utility.JavaModule;
 
 /**
  * Weaves {@link PoolAdvice} into Commons Pool 2's GenericObjectPool and GenericKeyedObjectPool (2.11 to 2.13),
@@ -23,26 +23,38 @@ public final class CommonsPoolInstrumentation {
 
     static final String POOL = "org.apache.commons.pool2.impl.GenericObjectPool";
     static final String KEYED_POOL = "org.apache.commons.pool2.impl.GenericKeyedObjectPool";
+    static final String POOL_INTERNAL = POOL.replace('.', '/');
+    static final String KEYED_POOL_INTERNAL = KEYED_POOL.replace('.', '/');
 
     private CommonsPoolInstrumentation() {
     }
 
     /**
+     * Registers the weaving transformer and, when the agent arrives in a running JVM, re-weaves the pool classes
+     * already loaded.
+     *
      * @param adviceLocator where Byte Buddy reads the advice classes' bytes: the agent jar, since the advice
      *                      classes are loaded by the bootstrap class loader
      */
     public static void install(Instrumentation instrumentation, ClassFileLocator adviceLocator) {
-        new AgentBuilder.Default()
-                .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-                .with(new FailureListener())
-                .type(named(POOL).or(named(KEYED_POOL)))
-                .transform((builder, type, loader, module, domain) -> weave(builder, type, adviceLocator))
-                .installOn(instrumentation);
+        PoolClassesOnly transformer = new PoolClassesOnly(() -> new PoolWeaver(adviceLocator));
+        instrumentation.addTransformer(transformer, true);
+        List<Class<?>> loaded = new ArrayList<>();
+        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+            if (type.getName().equals(POOL) || type.getName().equals(KEYED_POOL)) {
+                loaded.add(type);
+            }
+        }
+        if (!loaded.isEmpty()) {
+            try {
+                instrumentation.retransformClasses(loaded.toArray(Class<?>[]::new));
+            } catch (Exception | LinkageError e) {
+                AgentHealth.failure("retransform loaded pool classes", e);
+            }
+        }
     }
 
-    private static DynamicType.Builder<?> weave(DynamicType.Builder<?> builder, TypeDescription type,
+    static DynamicType.Builder<?> weave(DynamicType.Builder<?> builder, TypeDescription type,
                                                ClassFileLocator locator) {
         boolean keyed = type.getName().equals(KEYED_POOL);
         return builder
@@ -57,13 +69,5 @@ public final class CommonsPoolInstrumentation {
 
     private static Advice advice(Class<?> adviceClass, ClassFileLocator locator) {
         return Advice.to(TypeDescription.ForLoadedType.of(adviceClass), locator);
-    }
-
-    /** A pool class the agent could not weave still works as before; the failure is counted and logged once. */
-    private static final class FailureListener extends AgentBuilder.Listener.Adapter {
-        @Override
-        public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded, Throwable throwable) {
-            AgentHealth.failure("instrument " + typeName, throwable);
-        }
     }
 }

@@ -1,0 +1,46 @@
+package dev.poolsight.agent.instrumentation;
+
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.IllegalClassFormatException;
+import java.security.ProtectionDomain;
+import java.util.function.Supplier;
+
+/**
+ * Hands the two Commons Pool classes to the Byte Buddy weaver and every other class straight back. The JVM calls a
+ * transformer for each class it loads; comparing two strings is all the agent costs an application's start-up
+ * for the thousands of classes that are not pools. The weaver itself is built when the first pool class loads,
+ * so a JVM without Commons Pool never loads Byte Buddy at all.
+ */
+final class PoolClassesOnly implements ClassFileTransformer {
+
+    private final Supplier<ClassFileTransformer> weaverFactory;
+    private volatile ClassFileTransformer weaver;
+
+    PoolClassesOnly(Supplier<ClassFileTransformer> weaverFactory) {
+        this.weaverFactory = weaverFactory;
+    }
+
+    @Override
+    public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
+                            ProtectionDomain protectionDomain, byte[] classfileBuffer) throws IllegalClassFormatException {
+        if (!CommonsPoolInstrumentation.POOL_INTERNAL.equals(className)
+                && !CommonsPoolInstrumentation.KEYED_POOL_INTERNAL.equals(className)) {
+            return null;
+        }
+        return weaver().transform(module, loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
+    }
+
+    private ClassFileTransformer weaver() {
+        ClassFileTransformer current = weaver;
+        if (current == null) {
+            synchronized (this) {
+                current = weaver;
+                if (current == null) {
+                    current = weaverFactory.get();
+                    weaver = current;
+                }
+            }
+        }
+        return current;
+    }
+}

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -38,6 +39,10 @@ import redis.clients.jedis.JedisPool;
  * Append latency, side by side in one run: the bare EVALSHA round trip of the append script (the baseline: a
  * pooled connection, precomputed arguments), an append that counts tokens exactly on the append path, and an
  * append with the asynchronous counter. Sample mode, so the p50 of each is in the output.
+ *
+ * <p>Before each append, untimed, the asynchronous counter is allowed to finish what it was given: an agent's
+ * appends come between LLM calls that take seconds, so the workers keep up, and the question is what the append
+ * itself costs. {@link AppendSaturatedBenchmark} appends back to back instead, with the workers busy all along.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -93,6 +98,19 @@ public class AppendBenchmark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Untimed: wait, without spinning, until the workers have counted every message submitted so far. */
+    @Setup(Level.Invocation)
+    public void letTheCounterCatchUp() {
+        while (pacedByCounter() && asyncCounter.submitted() != asyncCounter.completed() + asyncCounter.errors()) {
+            LockSupport.parkNanos(20_000);
+        }
+    }
+
+    /** Whether appends wait for the counter between them; {@link AppendSaturatedBenchmark} says no. */
+    protected boolean pacedByCounter() {
+        return true;
     }
 
     @Benchmark

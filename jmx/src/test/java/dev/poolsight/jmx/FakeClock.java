@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /** A nanoTime that moves only when a test says so. Starts far from zero, as nanoTime may. */
-final class FakeClock implements LongSupplier {
+public final class FakeClock implements LongSupplier {
 
     private final AtomicLong nanos = new AtomicLong(7_000_000_000_123L);
 
@@ -14,11 +14,11 @@ final class FakeClock implements LongSupplier {
         return nanos.get();
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         nanos.addAndGet(duration.toNanos());
     }
 
-    void advanceMillis(long millis) {
+    public void advanceMillis(long millis) {
         advance(Duration.ofMillis(millis));
     }
 }

@@ -1,13 +1,24 @@
 package dev.poolsight.jmx;
 
 /** Gauges a test sets by hand. Holds no pool, as real gauges must not hold theirs strongly. */
-class FakeGauges implements PoolGauges {
+public class FakeGauges implements PoolGauges {
 
-    volatile int numActive;
-    volatile int numIdle;
-    volatile int numWaiters;
-    volatile int maxTotal = 8;
-    volatile int maxIdle = 8;
+    public volatile int numActive;
+    public volatile int numIdle;
+    public volatile int numWaiters;
+    public volatile int maxTotal = 8;
+    public volatile int maxIdle = 8;
+
+    public FakeGauges() {
+    }
+
+    public FakeGauges(int numActive, int numIdle, int numWaiters, int maxTotal, int maxIdle) {
+        this.numActive = numActive;
+        this.numIdle = numIdle;
+        this.numWaiters = numWaiters;
+        this.maxTotal = maxTotal;
+        this.maxIdle = maxIdle;
+    }
 
     @Override
     public int numActive() {

@@ -1,5 +1,9 @@
 package dev.poolsight.jmx.mbeans;
 
+import dev.poolsight.jmx.FakeGauges;
+
+import dev.poolsight.jmx.FakeClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -20,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 class MBeanDescriptionsTest {
 
-    private final ManualClock clock = new ManualClock();
+    private final FakeClock clock = new FakeClock();
     private final PoolRegistry registry =
             new PoolRegistry(new RecorderSettings(Duration.ofSeconds(90), Duration.ofSeconds(30)), clock);
     private final MBeanServer server = MBeanServerFactory.newMBeanServer();
@@ -29,7 +33,7 @@ class MBeanDescriptionsTest {
     private final Registration tokenCounter = TokenCounterMBeans.register(server, new FixedTokenCounter("memory"));
 
     {
-        registry.register(pool, "redis", new SettableGauges(0, 0, 0, 8, 8));
+        registry.register(pool, "redis", new FakeGauges(0, 0, 0, 8, 8));
     }
 
     @AfterEach

@@ -1,5 +1,9 @@
 package dev.poolsight.jmx.mbeans;
 
+import dev.poolsight.jmx.FakeGauges;
+
+import dev.poolsight.jmx.FakeClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.poolsight.jmx.AgentHealth;
@@ -16,10 +20,10 @@ import org.junit.jupiter.api.Test;
 
 class PoolMBeansTest {
 
-    private final ManualClock clock = new ManualClock();
+    private final FakeClock clock = new FakeClock();
     private final PoolRegistry registry = new PoolRegistry(RecorderSettings.defaults(), clock);
     private final MBeanServer server = MBeanServerFactory.newMBeanServer();
-    private final SettableGauges gauges = new SettableGauges(0, 0, 0, 8, 8);
+    private final FakeGauges gauges = new FakeGauges(0, 0, 0, 8, 8);
     /** Fields, so that the pools stay reachable: the registry holds them weakly. */
     private final Object first = new Object();
     private final Object second = new Object();

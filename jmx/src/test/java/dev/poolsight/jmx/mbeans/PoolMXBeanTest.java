@@ -1,5 +1,9 @@
 package dev.poolsight.jmx.mbeans;
 
+import dev.poolsight.jmx.FakeGauges;
+
+import dev.poolsight.jmx.FakeClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
@@ -25,7 +29,7 @@ class PoolMXBeanTest {
 
     private static final Duration LEAK_THRESHOLD = Duration.ofSeconds(30);
 
-    private final ManualClock clock = new ManualClock();
+    private final FakeClock clock = new FakeClock();
     private final PoolRegistry registry =
             new PoolRegistry(new RecorderSettings(Duration.ofSeconds(60), LEAK_THRESHOLD), clock);
     private final MBeanServer server = MBeanServerFactory.newMBeanServer();
@@ -33,7 +37,7 @@ class PoolMXBeanTest {
     /** Fields, so that the pools stay reachable: the registry holds them weakly. */
     private final Object pool = new Object();
     private final Object otherPool = new Object();
-    private final SettableGauges gauges = new SettableGauges(3, 2, 1, 8, 4);
+    private final FakeGauges gauges = new FakeGauges(3, 2, 1, 8, 4);
     private final PoolRecorder recorder = registry.register(pool, "redis", gauges);
     private final ObjectName name = ObjectNames.pool("redis");
 

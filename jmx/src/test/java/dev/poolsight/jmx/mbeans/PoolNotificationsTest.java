@@ -1,5 +1,9 @@
 package dev.poolsight.jmx.mbeans;
 
+import dev.poolsight.jmx.FakeGauges;
+
+import dev.poolsight.jmx.FakeClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.poolsight.jmx.PoolRecorder;
@@ -22,14 +26,14 @@ class PoolNotificationsTest {
 
     private static final Duration INTERVAL = Duration.ofSeconds(10);
 
-    private final ManualClock clock = new ManualClock();
+    private final FakeClock clock = new FakeClock();
     private final PoolRegistry registry =
             new PoolRegistry(new RecorderSettings(Duration.ofSeconds(60), Duration.ofSeconds(30)), clock);
     private final MBeanServer server = MBeanServerFactory.newMBeanServer();
     private final PoolMBeans mbeans = PoolMBeans.install(registry, server, INTERVAL, clock);
     /** A field, so that the pool stays reachable: the registry holds it weakly. */
     private final Object pool = new Object();
-    private final PoolRecorder recorder = registry.register(pool, "redis", new SettableGauges(8, 0, 4, 8, 8));
+    private final PoolRecorder recorder = registry.register(pool, "redis", new FakeGauges(8, 0, 4, 8, 8));
     private final ObjectName name = ObjectNames.pool("redis");
     private final List<Notification> received = new CopyOnWriteArrayList<>();
 
@@ -171,7 +175,7 @@ class PoolNotificationsTest {
     void noLeakNotificationWithoutLeakDetection() throws Exception {
         registry.configure(Duration.ofSeconds(60), null);
         Object undetectedPool = new Object[0];
-        PoolRecorder undetected = registry.register(undetectedPool, "undetected", new SettableGauges(0, 0, 0, 8, 8));
+        PoolRecorder undetected = registry.register(undetectedPool, "undetected", new FakeGauges(0, 0, 0, 8, 8));
         List<Notification> heard = new CopyOnWriteArrayList<>();
         server.addNotificationListener(ObjectNames.pool("undetected"), (n, h) -> heard.add(n), null, null);
         undetected.borrowSucceeded(new Object(), 0);

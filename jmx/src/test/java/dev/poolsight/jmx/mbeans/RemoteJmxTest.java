@@ -1,5 +1,9 @@
 package dev.poolsight.jmx.mbeans;
 
+import dev.poolsight.jmx.FakeGauges;
+
+import dev.poolsight.jmx.FakeClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
@@ -39,7 +43,7 @@ import org.junit.jupiter.api.Test;
  */
 class RemoteJmxTest {
 
-    private final ManualClock clock = new ManualClock();
+    private final FakeClock clock = new FakeClock();
     private final PoolRegistry registry =
             new PoolRegistry(new RecorderSettings(Duration.ofSeconds(60), Duration.ofSeconds(30)), clock);
     private final MBeanServer server = MBeanServerFactory.newMBeanServer();
@@ -47,7 +51,7 @@ class RemoteJmxTest {
     /** A field, so that the pool stays reachable: the registry holds it weakly. */
     private final Object pool = new Object();
     private final PoolRecorder recorder =
-            registry.register(pool, "redis://127.0.0.1:6379", new SettableGauges(5, 3, 2, 10, 6));
+            registry.register(pool, "redis://127.0.0.1:6379", new FakeGauges(5, 3, 2, 10, 6));
     private final ObjectName name = ObjectNames.pool("redis://127.0.0.1:6379");
     private JMXConnectorServer connectorServer;
     private JMXConnector connector;

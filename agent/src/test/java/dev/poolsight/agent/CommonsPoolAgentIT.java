@@ -1,18 +1,25 @@
 package dev.poolsight.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.poolsight.testkit.TestRedis;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every overload, other pool users, other class loaders and a dynamic attach, each in a child JVM. */
+/** Every overload, other pool users, other class loaders and a dynamic attach, each in a child JVM, on Java 17 and 25. */
 class CommonsPoolAgentIT {
 
     private static final TestRedis REDIS = TestRedis.get();
 
-    @Test
-    void everyOverloadIsCountedOnceForPlainAndKeyedPools() throws Exception {
-        HostJvm.Result result = HostJvm.on(HostJvm.JAVA_17).withAgent("").classPath("jedis7")
+
+    @ParameterizedTest(name = "Java {0}")
+    @MethodSource("dev.poolsight.agent.HostJvm#jdks")
+    void everyOverloadIsCountedOnceForPlainAndKeyedPools(String jdk, Path java) throws Exception {
+        assumeTrue(java.toFile().canExecute(), "no Java " + jdk + " at " + java);
+        HostJvm.Result result = HostJvm.on(java).withAgent("").classPath("jedis7")
                 .main("dev.poolsight.agent.host.GenericPoolHost").finish();
 
         assertThat(result.count("pool[orders-buffers].borrows")).isEqualTo(50);
@@ -24,9 +31,11 @@ class CommonsPoolAgentIT {
         assertThat(result.count(keyed + "invalidations")).isEqualTo(20);
     }
 
-    @Test
-    void aJedisPoolAndADbcp2PoolAreSeenApartBesideTheHostsOwnByteBuddy() throws Exception {
-        HostJvm.Result result = HostJvm.on(HostJvm.JAVA_17).withAgent("").classPath("jedis7")
+    @ParameterizedTest(name = "Java {0}")
+    @MethodSource("dev.poolsight.agent.HostJvm#jdks")
+    void aJedisPoolAndADbcp2PoolAreSeenApartBesideTheHostsOwnByteBuddy(String jdk, Path java) throws Exception {
+        assumeTrue(java.toFile().canExecute(), "no Java " + jdk + " at " + java);
+        HostJvm.Result result = HostJvm.on(java).withAgent("").classPath("jedis7")
                 .main("dev.poolsight.agent.host.MixedPoolsHost", REDIS.host(), REDIS.port()).finish();
 
         assertThat(result.get("hostByteBuddy")).isEqualTo("host byte buddy works");
@@ -36,9 +45,11 @@ class CommonsPoolAgentIT {
         assertThat(result.count("agentFailures")).isZero();
     }
 
-    @Test
-    void poolsLoadedByAChildClassLoaderAreInstrumented() throws Exception {
-        HostJvm.Result result = HostJvm.on(HostJvm.JAVA_17).withAgent("").classPath(null)
+    @ParameterizedTest(name = "Java {0}")
+    @MethodSource("dev.poolsight.agent.HostJvm#jdks")
+    void poolsLoadedByAChildClassLoaderAreInstrumented(String jdk, Path java) throws Exception {
+        assumeTrue(java.toFile().canExecute(), "no Java " + jdk + " at " + java);
+        HostJvm.Result result = HostJvm.on(java).withAgent("").classPath(null)
                 .main("dev.poolsight.agent.host.ChildLoaderHost", REDIS.host(), REDIS.port(),
                         HostJvm.HOSTS.resolve("jedis7").toAbsolutePath()).finish();
 
@@ -46,13 +57,15 @@ class CommonsPoolAgentIT {
         assertThat(result.count("pool[redis://" + REDIS.host() + ":" + REDIS.port() + "].borrows")).isEqualTo(50);
     }
 
-    @Test
-    void anAgentAttachedToARunningJvmFindsThePoolBuiltBeforeIt() throws Exception {
-        HostJvm host = HostJvm.on(HostJvm.JAVA_17).classPath("jedis7")
+    @ParameterizedTest(name = "Java {0}")
+    @MethodSource("dev.poolsight.agent.HostJvm#jdks")
+    void anAgentAttachedToARunningJvmFindsThePoolBuiltBeforeIt(String jdk, Path java) throws Exception {
+        assumeTrue(java.toFile().canExecute(), "no Java " + jdk + " at " + java);
+        HostJvm host = HostJvm.on(java).classPath("jedis7")
                 .main("dev.poolsight.agent.host.JedisHost", REDIS.host(), REDIS.port(), "attach").start();
         host.awaitLine("READY");
 
-        Process attach = new ProcessBuilder(HostJvm.JAVA_17.toString(), "-jar", HostJvm.AGENT_JAR.toString(),
+        Process attach = new ProcessBuilder(java.toString(), "-jar", HostJvm.AGENT_JAR.toString(),
                 "attach", Long.toString(host.pid())).redirectErrorStream(true).start();
         String attachOutput = new String(attach.getInputStream().readAllBytes());
         assertThat(attach.waitFor()).as(attachOutput).isZero();

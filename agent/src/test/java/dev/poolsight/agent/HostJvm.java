@@ -6,13 +6,14 @@ import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * Starts a host application in a child JVM, with or without the agent, and collects its {@code RESULT key=value}
@@ -131,8 +132,9 @@ final class HostJvm {
         }
     }
 
-    static boolean java25Installed() {
-        return Files.isExecutable(JAVA_25);
+    /** The JDKs the agent must work on, for parameterized tests; a test skips one that is not installed. */
+    static Stream<Arguments> jdks() {
+        return Stream.of(Arguments.of("17", JAVA_17), Arguments.of("25", JAVA_25));
     }
 
     record Result(int exitCode, String stdout, String stderr) {

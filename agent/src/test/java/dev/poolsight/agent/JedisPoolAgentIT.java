@@ -24,9 +24,6 @@ class JedisPoolAgentIT {
                 Arguments.of("jedis7", "25", HostJvm.JAVA_25));
     }
 
-    static Stream<Arguments> jdks() {
-        return Stream.of(Arguments.of("17", HostJvm.JAVA_17), Arguments.of("25", HostJvm.JAVA_25));
-    }
 
     private static String pool() {
         return "pool[redis://" + REDIS.host() + ":" + REDIS.port() + "].";
@@ -50,7 +47,7 @@ class JedisPoolAgentIT {
     }
 
     @ParameterizedTest(name = "Java {0}")
-    @MethodSource("jdks")
+    @MethodSource("dev.poolsight.agent.HostJvm#jdks")
     void theExhaustionCountIsExactlyTheExhaustionErrorsTheApplicationCaught(String jdk, Path java) throws Exception {
         assumeTrue(java.toFile().canExecute(), "no Java " + jdk + " at " + java);
 
@@ -67,7 +64,7 @@ class JedisPoolAgentIT {
     }
 
     @ParameterizedTest(name = "Java {0}")
-    @MethodSource("jdks")
+    @MethodSource("dev.poolsight.agent.HostJvm#jdks")
     void holdAndWaitTimesArePlausibleForAKnownHoldTime(String jdk, Path java) throws Exception {
         assumeTrue(java.toFile().canExecute(), "no Java " + jdk + " at " + java);
 

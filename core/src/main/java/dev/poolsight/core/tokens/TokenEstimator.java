@@ -1,6 +1,5 @@
 package dev.poolsight.core.tokens;
 
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -82,10 +81,28 @@ public final class TokenEstimator implements TokenCounter {
             + " och att det \u00e4r som p\u00e5 inte jag tack"
             + " v\u00e0 c\u1ee7a l\u00e0 c\u00f3 kh\u00f4ng \u0111\u01b0\u1ee3c cho m\u1ed9t c\u00e1c"
             + " nh\u1eefng b\u1ea1n t\u00f4i n\u00e0y v\u1edbi khi \u0111\u00e3 trong th\u00ec";
-    // The words' hashes, sorted, so that a word is looked up without allocating.
-    private static final long[] ENGLISH_HINTS = hashes(ENGLISH_HINT_WORDS);
-    private static final long[] FOREIGN_HINTS = hashes(FOREIGN_HINT_WORDS);
     private static final int LONGEST_HINT = longestWord(ENGLISH_HINT_WORDS + " " + FOREIGN_HINT_WORDS);
+
+    // count() tallies the hint words of both kinds in one long, English ones in the low half and the others in the
+    // high half, so that a looked-up word is added without a branch on its kind. Texts are shorter than 2^31.
+    private static final long ENGLISH_HINT = 1;
+    private static final long FOREIGN_HINT = 1L << 32;
+
+    // The words' hashes in an open-addressing table of linear probes, a quarter full, so that most words are looked up
+    // with a single probe and no allocation. A slot holds a hash in HINT_HASHES and what that word adds to the tally
+    // in HINT_TALLIES; an empty slot holds 0 in both, and no hint word hashes to 0 (hintTable checks).
+    private static final int HINT_TABLE_BITS = 10;
+    private static final long[] HINT_HASHES = new long[1 << HINT_TABLE_BITS];
+    private static final long[] HINT_TALLIES = new long[1 << HINT_TABLE_BITS];
+
+    static {
+        // English first: a hash in both lists would count as English.
+        addHints(ENGLISH_HINT_WORDS, ENGLISH_HINT);
+        addHints(FOREIGN_HINT_WORDS, FOREIGN_HINT);
+    }
+
+    // Prices of Latin words up to this length are read from a table rather than computed from the curve.
+    private static final int TABULATED_WORD_LENGTHS = 32;
 
     /** Prices fitted against o200k_base; see {@code docs/token-estimator.md}. */
     private static final Prices O200K = new Prices("o200k_base",
@@ -146,6 +163,9 @@ public final class TokenEstimator implements TokenCounter {
             2.438); // cjkPunctuation
 
     private final Prices prices;
+    // The two prices of a Latin word by its length, below TABULATED_WORD_LENGTHS.
+    private final double[] englishWordPrices;
+    private final double[] foreignWordPrices;
 
     /** An estimator for {@code o200k_base}, the encoding of the GPT-4o, GPT-4.1, GPT-5 and o-series models. */
     public TokenEstimator() {
@@ -154,6 +174,8 @@ public final class TokenEstimator implements TokenCounter {
 
     private TokenEstimator(Prices prices) {
         this.prices = prices;
+        this.englishWordPrices = prices.latin.table(TABULATED_WORD_LENGTHS);
+        this.foreignWordPrices = prices.foreignLatin.table(TABULATED_WORD_LENGTHS);
     }
 
     /**
@@ -178,6 +200,14 @@ public final class TokenEstimator implements TokenCounter {
         return prices.encodingName;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Each turn of the loop reads one run of characters of a class (a Latin word, white space, punctuation,
+     * digits, a word of another script) or one character that stands alone, and adds its price. Prices are added in
+     * the order of the text, so that the floating-point sums, and hence the counts, do not depend on how the runs are
+     * read.
+     */
     @Override
     public int count(String text) {
         int n = text.length();
@@ -185,193 +215,122 @@ public final class TokenEstimator implements TokenCounter {
             return 0;
         }
         Prices p = prices;
+        double[] englishPrices = englishWordPrices;
+        double[] foreignPrices = foreignWordPrices;
         double tokens = 0;
         double englishWords = 0; // Latin words priced as English
         double foreignWords = 0; // the same words priced as another language in Latin script
-        int englishHints = 0; // function words of English, such as "the", and of other languages, such as "der"
-        int foreignHints = 0;
-
-        int run = END; // the run being read: LOWER for any Latin word, else the class of its characters
-        int runStart = 0;
-        int runLength = 0;
-        int previous = END; // the class of the previous character
-        long wordHash = FNV_OFFSET; // of the whole Latin run, lower-cased
-        int wordLength = 0; // the part of the Latin run after its last lower-to-upper case change
-        int wordUppers = 0;
-        int punctuationChanges = 0; // in a punctuation run: characters that differ from the one before
-        boolean lineBreak = false; // in white space: whether the run holds a line break
-        boolean afterPunctuation = false; // whether the white space starts with a line break right after punctuation
-        int tailLength = 0; // white space after the run's last line break
-        boolean tailTab = false;
+        long hints = 0; // function words of English, such as "the", and of other languages, such as "der"; see ENGLISH_HINT
 
         int i = 0;
-        while (true) {
-            int cls;
-            int width = 1;
-            char c = 0;
-            if (i >= n) {
-                cls = END;
-            } else {
-                c = text.charAt(i);
-                if (c < 0x80) {
-                    cls = ASCII[c];
-                } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    cls = EMOJI;
-                    width = 2;
-                } else {
-                    cls = classify(c);
-                }
-            }
-
-            // Continue the current run.
-            if (run == LOWER && isLatin(cls)) {
-                if (cls == UPPER && previous == LOWER) {
-                    englishWords += p.latin.price(wordLength);
-                    foreignWords += p.foreignLatin.price(wordLength);
-                    tokens += upperCasePrice(p, wordUppers);
-                    wordLength = 0;
-                    wordUppers = 0;
-                }
-                if (runLength < LONGEST_HINT) {
-                    wordHash = hash(wordHash, c);
-                }
-                runLength++;
-                wordLength++;
-                if (cls == UPPER) {
-                    wordUppers++;
-                } else if (cls == LATIN_OTHER) {
-                    tokens += p.accentedLetter;
-                }
-                previous = cls;
-                i++;
-                continue;
-            }
-            if (run == SPACE && (cls == SPACE || cls == NEWLINE || cls == BLANK)) {
-                if (cls == NEWLINE) {
-                    lineBreak = true;
-                    tailLength = 0;
-                    tailTab = false;
-                } else {
-                    tailLength++;
-                    tailTab |= c == '\t';
-                }
-                previous = cls;
-                i++;
-                continue;
-            }
-            if (run == cls && (cls == DIGIT || cls == PUNCT || cls >= CJK)) {
-                if (cls == PUNCT && c != text.charAt(i - 1)) {
-                    punctuationChanges++;
-                }
-                runLength++;
-                previous = cls;
-                i++;
-                continue;
-            }
-
-            // A contraction ends a Latin word: the 's of it's, the 'll of we'll.
-            int suffix = run == LOWER && c == '\'' ? contractionLength(text, i, n) : 0;
-
-            // Close the current run; what follows it decides some prices.
-            switch (run) {
-                case LOWER:
-                    englishWords += p.latin.price(wordLength);
-                    foreignWords += p.foreignLatin.price(wordLength);
-                    tokens += upperCasePrice(p, wordUppers);
-                    if (runLength <= LONGEST_HINT) {
-                        if (Arrays.binarySearch(ENGLISH_HINTS, wordHash) >= 0) {
-                            englishHints++;
-                        } else if (Arrays.binarySearch(FOREIGN_HINTS, wordHash) >= 0) {
-                            foreignHints++;
+        while (i < n) {
+            int start = i;
+            char c = text.charAt(i);
+            int cls = c < 0x80 ? ASCII[c] : classifyAt(text, i, n);
+            if (isLatin(cls)) {
+                // A Latin word, priced in parts split at lower-to-upper case changes: get, User, Name.
+                int partStart = i;
+                int uppers = 0;
+                int previous = END; // the class of the letter before i
+                while (true) {
+                    int lowerStart = i;
+                    i = skipAsciiLower(text, i, n);
+                    if (i > lowerStart) {
+                        previous = LOWER;
+                    }
+                    if (i == n) {
+                        break;
+                    }
+                    char d = text.charAt(i);
+                    int letter = d < 0x80 ? ASCII[d] : classifyAt(text, i, n);
+                    if (letter == UPPER) {
+                        if (previous == LOWER) {
+                            englishWords += wordPrice(englishPrices, p.latin, i - partStart);
+                            foreignWords += wordPrice(foreignPrices, p.foreignLatin, i - partStart);
+                            tokens += upperCasePrice(p, uppers);
+                            partStart = i;
+                            uppers = 0;
                         }
-                    }
-                    break;
-                case DIGIT:
-                    tokens += p.digitGroup * ((runLength + 2) / 3);
-                    break;
-                case SPACE:
-                    if (lineBreak) {
-                        tokens += afterPunctuation ? p.lineBreakAfterPunctuation : p.lineBreak;
-                    }
-                    if (tailLength >= 2 || tailTab) {
-                        tokens += p.indentation;
-                    } else if (tailLength == 1 && (cls == END || cls == DIGIT)) {
-                        tokens += p.loneSpace;
-                    }
-                    break;
-                case PUNCT:
-                    tokens += punctuationPrice(p, text, runStart, runLength, punctuationChanges, cls);
-                    break;
-                case END:
-                    break;
-                default:
-                    tokens += p.scripts[run - CJK].price(runLength);
-                    break;
-            }
-            if (suffix > 0) {
-                tokens += p.contraction;
-                run = END;
-                previous = LOWER;
-                i += 1 + suffix;
-                continue;
-            }
-            if (cls == END) {
-                break;
-            }
-
-            // Start the next run, or price a character that stands alone.
-            run = cls;
-            runStart = i;
-            runLength = 1;
-            switch (cls) {
-                case LOWER:
-                case UPPER:
-                case LATIN_OTHER:
-                    run = LOWER;
-                    wordHash = hash(FNV_OFFSET, c);
-                    wordLength = 1;
-                    wordUppers = cls == UPPER ? 1 : 0;
-                    if (cls == LATIN_OTHER) {
+                        uppers++;
+                    } else if (letter == LATIN_OTHER) {
                         tokens += p.accentedLetter;
+                    } else {
+                        break;
                     }
-                    break;
-                case SPACE:
-                case NEWLINE:
-                case BLANK:
-                    run = SPACE;
-                    lineBreak = cls == NEWLINE;
-                    afterPunctuation = lineBreak && isPunctuation(previous);
-                    tailLength = lineBreak ? 0 : 1;
-                    tailTab = c == '\t';
-                    break;
-                case PUNCT:
-                    punctuationChanges = 0;
-                    break;
-                case SYMBOL:
-                    tokens += p.symbol;
-                    run = END;
-                    break;
-                case CJK_PUNCT:
-                    tokens += p.cjkPunctuation;
-                    run = END;
-                    break;
-                case EMOJI:
-                    tokens += p.emoji;
-                    run = END;
-                    break;
-                case JOINER:
-                    tokens += p.joiner;
-                    run = END;
-                    break;
-                default:
-                    break;
+                    previous = letter;
+                    i++;
+                }
+                englishWords += wordPrice(englishPrices, p.latin, i - partStart);
+                foreignWords += wordPrice(foreignPrices, p.foreignLatin, i - partStart);
+                tokens += upperCasePrice(p, uppers);
+                if (i - start <= LONGEST_HINT) {
+                    hints += hintTally(text, start, i);
+                }
+                // A contraction ends a Latin word: the 's of it's, the 'll of we'll.
+                int suffix = i < n && text.charAt(i) == '\'' ? contractionLength(text, i, n) : 0;
+                if (suffix > 0) {
+                    tokens += p.contraction;
+                    i += 1 + suffix;
+                }
+            } else if (cls == SPACE || cls == NEWLINE || cls == BLANK) {
+                // A line break right after punctuation is merged with it.
+                boolean afterPunctuation = cls == NEWLINE && i > 0 && isPunctuation(classify(text.charAt(i - 1)));
+                boolean lineBreak = false;
+                int tailLength = 0; // white space after the run's last line break
+                boolean tailTab = false;
+                for (; i < n; i++) {
+                    char d = text.charAt(i);
+                    int space = d < 0x80 ? ASCII[d] : classifyAt(text, i, n);
+                    if (space == NEWLINE) {
+                        lineBreak = true;
+                        tailLength = 0;
+                        tailTab = false;
+                    } else if (space == SPACE || space == BLANK) {
+                        tailLength++;
+                        tailTab |= d == '\t';
+                    } else {
+                        break;
+                    }
+                }
+                if (lineBreak) {
+                    tokens += afterPunctuation ? p.lineBreakAfterPunctuation : p.lineBreak;
+                }
+                if (tailLength >= 2 || tailTab) {
+                    tokens += p.indentation;
+                } else if (tailLength == 1 && (i == n || isAsciiDigit(text.charAt(i)))) {
+                    tokens += p.loneSpace;
+                }
+            } else if (cls == PUNCT) {
+                int changes = 0; // characters that differ from the one before
+                for (i++; i < n; i++) {
+                    char d = text.charAt(i);
+                    if (d >= 0x80 || ASCII[d] != PUNCT) {
+                        break;
+                    }
+                    if (d != text.charAt(i - 1)) {
+                        changes++;
+                    }
+                }
+                tokens += punctuationPrice(p, text, start, i, changes);
+            } else if (cls == DIGIT) {
+                i = skipAsciiDigits(text, i + 1, n);
+                tokens += p.digitGroup * ((i - start + 2) / 3);
+            } else if (cls >= CJK) {
+                i++;
+                while (i < n && classifyAt(text, i, n) == cls) {
+                    i++;
+                }
+                tokens += p.scripts[cls - CJK].price(i - start);
+            } else {
+                tokens += singleCharacterPrice(p, cls);
+                i += cls == EMOJI ? 2 : 1;
             }
-            previous = cls;
-            i += width;
         }
         // Words of other languages cost more than English ones of the same length; their function words tell.
-        int hints = englishHints + foreignHints;
-        double foreignShare = hints == 0 ? 0 : (double) foreignHints / hints;
+        int englishHints = (int) hints;
+        int foreignHints = (int) (hints >>> 32);
+        int allHints = englishHints + foreignHints;
+        double foreignShare = allHints == 0 ? 0 : (double) foreignHints / allHints;
         tokens += (1 - foreignShare) * englishWords + foreignShare * foreignWords;
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.round(tokens)));
     }
@@ -385,17 +344,59 @@ public final class TokenEstimator implements TokenCounter {
         return uppers >= 2 ? p.upperCase * (uppers - 1) : 0;
     }
 
+    private static double wordPrice(double[] byLength, WordPrice curve, int length) {
+        return length < byLength.length ? byLength[length] : curve.price(length);
+    }
+
     /**
-     * A run of ASCII punctuation costs about one token however often one character repeats ({@code ====});
-     * more when the characters change ({@code "));}). A single character directly before a word, with no space
-     * in front of it, is mostly merged into the word ({@code .get}, {@code _id}).
+     * A run of ASCII punctuation, from {@code start} to {@code end}, costs about one token however often one
+     * character repeats ({@code ====}); more when the characters change ({@code "));}). A single character directly
+     * before a word, with no space in front of it, is mostly merged into the word ({@code .get}, {@code _id}).
      */
-    private static double punctuationPrice(Prices p, String text, int start, int length, int changes, int next) {
-        boolean beforeWord = length == 1 && (isLatin(next) || next >= CJK) && !(start > 0 && text.charAt(start - 1) == ' ');
-        if (beforeWord) {
-            return p.punctuationBeforeWord;
+    private static double punctuationPrice(Prices p, String text, int start, int end, int changes) {
+        if (end - start == 1 && !(start > 0 && text.charAt(start - 1) == ' ') && end < text.length()) {
+            int next = classifyAt(text, end, text.length());
+            if (isLatin(next) || next >= CJK) {
+                return p.punctuationBeforeWord;
+            }
         }
         return p.punctuationRun + p.punctuationChange * Math.max(0, changes - 1);
+    }
+
+    /** The price of a character of class {@code cls} that is a piece of its own: a symbol, emoji or the like. */
+    private static double singleCharacterPrice(Prices p, int cls) {
+        switch (cls) {
+            case SYMBOL:
+                return p.symbol;
+            case CJK_PUNCT:
+                return p.cjkPunctuation;
+            case EMOJI:
+                return p.emoji;
+            case JOINER:
+                return p.joiner;
+            default:
+                throw new IllegalStateException("character class " + cls + " is not priced alone");
+        }
+    }
+
+    /** What the Latin word from {@code start} to {@code end} adds to the hint tally: a hint word's kind, else 0. */
+    private static long hintTally(String text, int start, int end) {
+        long hash = FNV_OFFSET;
+        for (int k = start; k < end; k++) {
+            hash = hash(hash, text.charAt(k));
+        }
+        int slot = hintSlot(hash);
+        long probed;
+        while ((probed = HINT_HASHES[slot]) != hash && probed != 0) {
+            slot = (slot + 1) & (HINT_HASHES.length - 1);
+        }
+        // Also right for a word hashing to 0: it stops at an empty slot, whose tally is 0.
+        return HINT_TALLIES[slot];
+    }
+
+    /** The first slot to probe for a hash: its top bits, which the multiplications of FNV-1a mix best. */
+    private static int hintSlot(long hash) {
+        return (int) (hash >>> (Long.SIZE - HINT_TABLE_BITS));
     }
 
     private static long hash(long hash, char c) {
@@ -403,18 +404,25 @@ public final class TokenEstimator implements TokenCounter {
         return (hash ^ lower) * FNV_PRIME;
     }
 
-    private static long[] hashes(String words) {
-        String[] list = words.split(" ");
-        long[] hashes = new long[list.length];
-        for (int w = 0; w < list.length; w++) {
-            long h = FNV_OFFSET;
-            for (int k = 0; k < list[w].length(); k++) {
-                h = hash(h, list[w].charAt(k));
+    /** Adds the hashes of the space-separated words, unless already there; see HINT_HASHES. */
+    private static void addHints(String words, long tally) {
+        for (String word : words.split(" ")) {
+            long hash = FNV_OFFSET;
+            for (int k = 0; k < word.length(); k++) {
+                hash = hash(hash, word.charAt(k));
             }
-            hashes[w] = h;
+            if (hash == 0) {
+                throw new IllegalStateException("hint word \"" + word + "\" hashes to 0, which marks an empty slot");
+            }
+            int slot = hintSlot(hash);
+            while (HINT_HASHES[slot] != 0 && HINT_HASHES[slot] != hash) {
+                slot = (slot + 1) & (HINT_HASHES.length - 1);
+            }
+            if (HINT_HASHES[slot] == 0) {
+                HINT_HASHES[slot] = hash;
+                HINT_TALLIES[slot] = tally;
+            }
         }
-        Arrays.sort(hashes);
-        return hashes;
     }
 
     private static int longestWord(String words) {
@@ -423,6 +431,28 @@ public final class TokenEstimator implements TokenCounter {
             longest = Math.max(longest, word.length());
         }
         return longest;
+    }
+
+    private static int skipAsciiLower(String text, int i, int n) {
+        while (i < n && isAsciiLower(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int skipAsciiDigits(String text, int i, int n) {
+        while (i < n && isAsciiDigit(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isAsciiLower(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static boolean isLatin(int cls) {
@@ -449,19 +479,30 @@ public final class TokenEstimator implements TokenCounter {
             return 0;
         }
         int after = at + 1 + length;
-        return after >= n || !isLatin(classifyChar(text.charAt(after))) ? length : 0;
+        return after >= n || !isLatin(classify(text.charAt(after))) ? length : 0;
     }
 
     private static char asciiLower(char c) {
         return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 
-    private static int classifyChar(char c) {
-        return c < 0x80 ? ASCII[c] : classify(c);
+    /** The class of the character at {@code i}: {@link #EMOJI} for a surrogate pair, which takes two chars. */
+    private static int classifyAt(String text, int i, int n) {
+        char c = text.charAt(i);
+        if (c < 0x80) {
+            return ASCII[c];
+        }
+        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+            return EMOJI;
+        }
+        return classify(c);
     }
 
-    /** The class of a character outside ASCII that is not half of a surrogate pair. */
+    /** The class of a character that is not half of a surrogate pair; a lone surrogate is a {@link #SYMBOL}. */
     private static int classify(char c) {
+        if (c < 0x80) {
+            return ASCII[c];
+        }
         if (c == '\u200D' || c == '\uFE0F') {
             return JOINER;
         }
@@ -546,6 +587,15 @@ public final class TokenEstimator implements TokenCounter {
 
         double price(int length) {
             return base + slope * Math.max(0, length - knee) + slope2 * Math.max(0, length - knee2);
+        }
+
+        /** The prices of words shorter than {@code lengths}, by length: the same doubles as {@link #price}. */
+        double[] table(int lengths) {
+            double[] prices = new double[lengths];
+            for (int length = 0; length < lengths; length++) {
+                prices[length] = price(length);
+            }
+            return prices;
         }
     }
 

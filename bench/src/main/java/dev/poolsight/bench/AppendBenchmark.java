@@ -40,9 +40,11 @@ import redis.clients.jedis.JedisPool;
  * pooled connection, precomputed arguments), an append that counts tokens exactly on the append path, and an
  * append with the asynchronous counter. Sample mode, so the p50 of each is in the output.
  *
- * <p>Before each append, untimed, the asynchronous counter is allowed to finish what it was given: an agent's
- * appends come between LLM calls that take seconds, so the workers keep up, and the question is what the append
- * itself costs. {@link AppendSaturatedBenchmark} appends back to back instead, with the workers busy all along.
+ * <p>Before each append, untimed, every variant pauses briefly and the asynchronous counter is allowed to finish
+ * what it was given: an agent's appends come between LLM calls that take seconds, so the workers keep up, and
+ * the question is what the append itself costs. The pause is the same for all three variants, so that none of
+ * them runs hotter than the others. {@link AppendSaturatedBenchmark} appends back to back instead, with the
+ * workers busy all along.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -54,6 +56,7 @@ public class AppendBenchmark {
 
     private static final int MAX_MESSAGES = 100;
     private static final int PRECOMPUTED = 4096;
+    private static final long PAUSE_NANOS = 50_000;
 
     @Param({"100", "1024", "8192"})
     public int size;
@@ -100,11 +103,15 @@ public class AppendBenchmark {
         }
     }
 
-    /** Untimed: wait, without spinning, until the workers have counted every message submitted so far. */
+    /** Untimed: a short pause, then wait, without spinning, until the workers have counted all they were given. */
     @Setup(Level.Invocation)
-    public void letTheCounterCatchUp() {
-        while (pacedByCounter() && asyncCounter.submitted() != asyncCounter.completed() + asyncCounter.errors()) {
-            LockSupport.parkNanos(20_000);
+    public void pauseBetweenAppends() {
+        if (!pacedByCounter()) {
+            return;
+        }
+        LockSupport.parkNanos(PAUSE_NANOS);
+        while (asyncCounter.submitted() != asyncCounter.completed() + asyncCounter.errors()) {
+            LockSupport.parkNanos(PAUSE_NANOS);
         }
     }
 

@@ -29,12 +29,13 @@ import java.util.Locale;
  * scripts absent from the corpus (Thai, say) are priced like Devanagari. Use {@link ExactTokenCounter} where a
  * count must be right.
  *
- * <p>Instances are immutable and thread-safe; {@link #count(String)} allocates nothing.
+ * <p>Instances are immutable and thread-safe; {@link #count(String)} allocates nothing. It reads each character
+ * about once, in loops kept tight for ASCII words, spaces and punctuation, because it runs on the append path of a
+ * conversation store.
  */
 public final class TokenEstimator implements TokenCounter {
 
     // Character classes. Letters of the scripts come last, so that a class at or above CJK is a script letter.
-    private static final int END = 0;
     private static final int LOWER = 1;
     private static final int UPPER = 2;
     private static final int LATIN_OTHER = 3; // accented Latin letters: U+00C0 to U+024F, U+1E00 to U+1EFF
@@ -84,24 +85,25 @@ public final class TokenEstimator implements TokenCounter {
     private static final int LONGEST_HINT = longestWord(ENGLISH_HINT_WORDS + " " + FOREIGN_HINT_WORDS);
 
     // count() tallies the hint words of both kinds in one long, English ones in the low half and the others in the
-    // high half, so that a looked-up word is added without a branch on its kind. Texts are shorter than 2^31.
+    // high half, so that a word found in the table is added without a branch on its kind. Texts are shorter than 2^31.
     private static final long ENGLISH_HINT = 1;
     private static final long FOREIGN_HINT = 1L << 32;
 
-    // The words' hashes in an open-addressing table of linear probes, a quarter full, so that most words are looked up
-    // with a single probe and no allocation. A slot holds a hash in HINT_HASHES and what that word adds to the tally
-    // in HINT_TALLIES; an empty slot holds 0 in both, and no hint word hashes to 0 (hintTable checks).
+    // The words' hashes in an open-addressing table of linear probes, under a quarter full, so that a word is looked
+    // up without allocating, most of the time in one probe rather than in two binary searches. A slot holds a hash in
+    // HINT_HASHES and what its word adds to the tally in HINT_TALLIES; an empty slot holds 0 in both, and no hint word
+    // hashes to 0 (addHints checks).
     private static final int HINT_TABLE_BITS = 10;
     private static final long[] HINT_HASHES = new long[1 << HINT_TABLE_BITS];
     private static final long[] HINT_TALLIES = new long[1 << HINT_TABLE_BITS];
 
     static {
-        // English first: a hash in both lists would count as English.
+        // English first: a hash in both lists counts as English, as it did when the lists were searched in turn.
         addHints(ENGLISH_HINT_WORDS, ENGLISH_HINT);
         addHints(FOREIGN_HINT_WORDS, FOREIGN_HINT);
     }
 
-    // Prices of Latin words up to this length are read from a table rather than computed from the curve.
+    // Latin words shorter than this are priced from a table rather than from their curve; longer ones are rare.
     private static final int TABULATED_WORD_LENGTHS = 32;
 
     /** Prices fitted against o200k_base; see {@code docs/token-estimator.md}. */
@@ -163,7 +165,7 @@ public final class TokenEstimator implements TokenCounter {
             2.438); // cjkPunctuation
 
     private final Prices prices;
-    // The two prices of a Latin word by its length, below TABULATED_WORD_LENGTHS.
+    // The prices of a Latin word by its length, as English and as another language: the same doubles as the curves'.
     private final double[] englishWordPrices;
     private final double[] foreignWordPrices;
 
@@ -203,10 +205,10 @@ public final class TokenEstimator implements TokenCounter {
     /**
      * {@inheritDoc}
      *
-     * <p>Each turn of the loop reads one run of characters of a class (a Latin word, white space, punctuation,
-     * digits, a word of another script) or one character that stands alone, and adds its price. Prices are added in
-     * the order of the text, so that the floating-point sums, and hence the counts, do not depend on how the runs are
-     * read.
+     * <p>Each turn of the loop reads one piece: a Latin word, with the single spaces before the next words, which cost
+     * nothing; a run of white space, of ASCII punctuation, of digits or of letters of another script; or a character
+     * that stands alone. Every price is added to its sum on its own and in the order of the text, so that the
+     * floating-point rounding, and with it the count, does not depend on how a piece was read.
      */
     @Override
     public int count(String text) {
@@ -220,7 +222,7 @@ public final class TokenEstimator implements TokenCounter {
         double tokens = 0;
         double englishWords = 0; // Latin words priced as English
         double foreignWords = 0; // the same words priced as another language in Latin script
-        long hints = 0; // function words of English, such as "the", and of other languages, such as "der"; see ENGLISH_HINT
+        long hints = 0; // function words of English, such as "the", and of other languages, such as "der"
 
         int i = 0;
         while (i < n) {
@@ -228,69 +230,116 @@ public final class TokenEstimator implements TokenCounter {
             char c = text.charAt(i);
             int cls = c < 0x80 ? ASCII[c] : classifyAt(text, i, n);
             if (isLatin(cls)) {
-                // A Latin word, priced in parts split at lower-to-upper case changes: get, User, Name.
-                int partStart = i;
-                int uppers = 0;
-                int previous = END; // the class of the letter before i
                 while (true) {
-                    int lowerStart = i;
-                    i = skipAsciiLower(text, i, n);
-                    if (i > lowerStart) {
-                        previous = LOWER;
+                    int wordStart = i;
+                    long hash = FNV_OFFSET; // of the lower-cased word, for the hint lookup
+                    // Most words are ASCII letters, lower-case after the first: this loop finds their end and hashes
+                    // them on the way, and they are priced as one part with no upper-case price.
+                    char first = text.charAt(i);
+                    if (isAsciiLetter(first)) {
+                        hash = (hash ^ (first | 0x20)) * FNV_PRIME;
+                        for (i++; i < n; i++) {
+                            char d = text.charAt(i);
+                            if (!isAsciiLower(d)) {
+                                break;
+                            }
+                            hash = (hash ^ d) * FNV_PRIME;
+                        }
                     }
+                    if (i == wordStart || i < n && isLatin(classifyAt(text, i, n))) {
+                        // Any other word (getUserName, HTTP, café) is read again from its start, priced in parts split
+                        // at lower-to-upper case changes.
+                        i = wordStart;
+                        int partStart = i;
+                        int uppers = 0; // in the current part
+                        boolean afterLower = false; // whether the letter before i is a lower-case ASCII one
+                        for (; i < n; i++) {
+                            char d = text.charAt(i);
+                            if (isAsciiLower(d)) {
+                                afterLower = true;
+                            } else if (isAsciiUpper(d)) {
+                                if (afterLower) {
+                                    englishWords += wordPrice(englishPrices, p.latin, i - partStart);
+                                    foreignWords += wordPrice(foreignPrices, p.foreignLatin, i - partStart);
+                                    tokens += upperCasePrice(p, uppers);
+                                    partStart = i;
+                                    uppers = 0;
+                                }
+                                uppers++;
+                                afterLower = false;
+                            } else if (d >= 0x80 && classifyAt(text, i, n) == LATIN_OTHER) {
+                                tokens += p.accentedLetter;
+                                afterLower = false;
+                            } else {
+                                break;
+                            }
+                        }
+                        englishWords += wordPrice(englishPrices, p.latin, i - partStart);
+                        foreignWords += wordPrice(foreignPrices, p.foreignLatin, i - partStart);
+                        tokens += upperCasePrice(p, uppers);
+                        hash = i - wordStart <= LONGEST_HINT ? wordHash(text, wordStart, i) : 0;
+                    } else {
+                        englishWords += wordPrice(englishPrices, p.latin, i - wordStart);
+                        foreignWords += wordPrice(foreignPrices, p.foreignLatin, i - wordStart);
+                    }
+                    // Only words of up to LONGEST_HINT letters can be hints: the others' tally is masked out, which
+                    // spares a branch on the length of every word.
+                    hints += hintTally(hash) & ((i - wordStart - LONGEST_HINT - 1) >> 31);
+                    if (i + 1 < n && text.charAt(i) == ' ' && isAsciiLetter(text.charAt(i + 1))) {
+                        // A single space before a word costs nothing: read that word without going round the loop.
+                        i++;
+                        continue;
+                    }
+                    // A contraction ends a Latin word: the 's of it's, the 'll of we'll.
+                    int suffix = i < n && text.charAt(i) == '\'' ? contractionLength(text, i, n) : 0;
+                    if (suffix > 0) {
+                        tokens += p.contraction;
+                        i += 1 + suffix;
+                    }
+                    break;
+                }
+            } else if (cls == PUNCT) {
+                int changes = 0; // characters that differ from the one before
+                char before = c;
+                for (i++; i < n; i++) {
+                    char d = text.charAt(i);
+                    if (d >= 0x80 || ASCII[d] != PUNCT) {
+                        break;
+                    }
+                    if (d != before) {
+                        changes++;
+                    }
+                    before = d;
+                }
+                tokens += punctuationPrice(p, text, start, i, changes);
+            } else if (c == ' ' && i + 1 < n && isFreeAfterOneSpace(text.charAt(i + 1))) {
+                i++; // a lone space before a word or punctuation is merged with it
+            } else if (isWhiteSpace(cls)) {
+                // A line break right after punctuation is merged with it.
+                boolean afterPunctuation = cls == NEWLINE && i > 0 && isPunctuation(classify(text.charAt(i - 1)));
+                boolean lineBreak = false; // whether the run holds a line break
+                int tailLength = 0; // white space after the run's last line break
+                boolean tailTab = false;
+                while (true) {
+                    int spaces = i;
+                    i = skipSpaces(text, i, n);
+                    tailLength += i - spaces;
                     if (i == n) {
                         break;
                     }
-                    char d = text.charAt(i);
-                    int letter = d < 0x80 ? ASCII[d] : classifyAt(text, i, n);
-                    if (letter == UPPER) {
-                        if (previous == LOWER) {
-                            englishWords += wordPrice(englishPrices, p.latin, i - partStart);
-                            foreignWords += wordPrice(foreignPrices, p.foreignLatin, i - partStart);
-                            tokens += upperCasePrice(p, uppers);
-                            partStart = i;
-                            uppers = 0;
-                        }
-                        uppers++;
-                    } else if (letter == LATIN_OTHER) {
-                        tokens += p.accentedLetter;
-                    } else {
-                        break;
-                    }
-                    previous = letter;
-                    i++;
-                }
-                englishWords += wordPrice(englishPrices, p.latin, i - partStart);
-                foreignWords += wordPrice(foreignPrices, p.foreignLatin, i - partStart);
-                tokens += upperCasePrice(p, uppers);
-                if (i - start <= LONGEST_HINT) {
-                    hints += hintTally(text, start, i);
-                }
-                // A contraction ends a Latin word: the 's of it's, the 'll of we'll.
-                int suffix = i < n && text.charAt(i) == '\'' ? contractionLength(text, i, n) : 0;
-                if (suffix > 0) {
-                    tokens += p.contraction;
-                    i += 1 + suffix;
-                }
-            } else if (cls == SPACE || cls == NEWLINE || cls == BLANK) {
-                // A line break right after punctuation is merged with it.
-                boolean afterPunctuation = cls == NEWLINE && i > 0 && isPunctuation(classify(text.charAt(i - 1)));
-                boolean lineBreak = false;
-                int tailLength = 0; // white space after the run's last line break
-                boolean tailTab = false;
-                for (; i < n; i++) {
                     char d = text.charAt(i);
                     int space = d < 0x80 ? ASCII[d] : classifyAt(text, i, n);
                     if (space == NEWLINE) {
                         lineBreak = true;
                         tailLength = 0;
                         tailTab = false;
-                    } else if (space == SPACE || space == BLANK) {
+                    } else if (space == BLANK) {
                         tailLength++;
                         tailTab |= d == '\t';
                     } else {
                         break;
                     }
+                    i++;
                 }
                 if (lineBreak) {
                     tokens += afterPunctuation ? p.lineBreakAfterPunctuation : p.lineBreak;
@@ -300,26 +349,11 @@ public final class TokenEstimator implements TokenCounter {
                 } else if (tailLength == 1 && (i == n || isAsciiDigit(text.charAt(i)))) {
                     tokens += p.loneSpace;
                 }
-            } else if (cls == PUNCT) {
-                int changes = 0; // characters that differ from the one before
-                for (i++; i < n; i++) {
-                    char d = text.charAt(i);
-                    if (d >= 0x80 || ASCII[d] != PUNCT) {
-                        break;
-                    }
-                    if (d != text.charAt(i - 1)) {
-                        changes++;
-                    }
-                }
-                tokens += punctuationPrice(p, text, start, i, changes);
             } else if (cls == DIGIT) {
                 i = skipAsciiDigits(text, i + 1, n);
                 tokens += p.digitGroup * ((i - start + 2) / 3);
             } else if (cls >= CJK) {
-                i++;
-                while (i < n && classifyAt(text, i, n) == cls) {
-                    i++;
-                }
+                i = scriptRunEnd(text, i + 1, n, cls);
                 tokens += p.scripts[cls - CJK].price(i - start);
             } else {
                 tokens += singleCharacterPrice(p, cls);
@@ -354,7 +388,7 @@ public final class TokenEstimator implements TokenCounter {
      * before a word, with no space in front of it, is mostly merged into the word ({@code .get}, {@code _id}).
      */
     private static double punctuationPrice(Prices p, String text, int start, int end, int changes) {
-        if (end - start == 1 && !(start > 0 && text.charAt(start - 1) == ' ') && end < text.length()) {
+        if (end - start == 1 && end < text.length() && !(start > 0 && text.charAt(start - 1) == ' ')) {
             int next = classifyAt(text, end, text.length());
             if (isLatin(next) || next >= CJK) {
                 return p.punctuationBeforeWord;
@@ -363,7 +397,7 @@ public final class TokenEstimator implements TokenCounter {
         return p.punctuationRun + p.punctuationChange * Math.max(0, changes - 1);
     }
 
-    /** The price of a character of class {@code cls} that is a piece of its own: a symbol, emoji or the like. */
+    /** The price of a character that is a piece of its own: a symbol, emoji, joiner or CJK punctuation mark. */
     private static double singleCharacterPrice(Prices p, int cls) {
         switch (cls) {
             case SYMBOL:
@@ -375,28 +409,33 @@ public final class TokenEstimator implements TokenCounter {
             case JOINER:
                 return p.joiner;
             default:
-                throw new IllegalStateException("character class " + cls + " is not priced alone");
+                throw new IllegalArgumentException("character class " + cls + " is not priced on its own");
         }
     }
 
-    /** What the Latin word from {@code start} to {@code end} adds to the hint tally: a hint word's kind, else 0. */
-    private static long hintTally(String text, int start, int end) {
-        long hash = FNV_OFFSET;
-        for (int k = start; k < end; k++) {
-            hash = hash(hash, text.charAt(k));
-        }
+    /** What a Latin word with this hash adds to the hint tally: {@link #ENGLISH_HINT}, {@link #FOREIGN_HINT} or 0. */
+    private static long hintTally(long hash) {
         int slot = hintSlot(hash);
         long probed;
         while ((probed = HINT_HASHES[slot]) != hash && probed != 0) {
             slot = (slot + 1) & (HINT_HASHES.length - 1);
         }
-        // Also right for a word hashing to 0: it stops at an empty slot, whose tally is 0.
+        // Also right for a word that hashes to 0: it stops at an empty slot, whose tally is 0.
         return HINT_TALLIES[slot];
     }
 
-    /** The first slot to probe for a hash: its top bits, which the multiplications of FNV-1a mix best. */
+    /** The first slot to probe: the hash folded in half, which spreads the hint words at most three slots from it. */
     private static int hintSlot(long hash) {
-        return (int) (hash >>> (Long.SIZE - HINT_TABLE_BITS));
+        return (int) (hash ^ (hash >>> 32)) & (HINT_HASHES.length - 1);
+    }
+
+    /** The FNV-1a hash of the lower-cased Latin word from {@code start} to {@code end}. */
+    private static long wordHash(String text, int start, int end) {
+        long hash = FNV_OFFSET;
+        for (int k = start; k < end; k++) {
+            hash = hash(hash, text.charAt(k));
+        }
+        return hash;
     }
 
     private static long hash(long hash, char c) {
@@ -404,13 +443,10 @@ public final class TokenEstimator implements TokenCounter {
         return (hash ^ lower) * FNV_PRIME;
     }
 
-    /** Adds the hashes of the space-separated words, unless already there; see HINT_HASHES. */
+    /** Puts the hashes of the space-separated words in the hint table with their tally, unless already there. */
     private static void addHints(String words, long tally) {
         for (String word : words.split(" ")) {
-            long hash = FNV_OFFSET;
-            for (int k = 0; k < word.length(); k++) {
-                hash = hash(hash, word.charAt(k));
-            }
+            long hash = wordHash(word, 0, word.length());
             if (hash == 0) {
                 throw new IllegalStateException("hint word \"" + word + "\" hashes to 0, which marks an empty slot");
             }
@@ -433,8 +469,8 @@ public final class TokenEstimator implements TokenCounter {
         return longest;
     }
 
-    private static int skipAsciiLower(String text, int i, int n) {
-        while (i < n && isAsciiLower(text.charAt(i))) {
+    private static int skipSpaces(String text, int i, int n) {
+        while (i < n && text.charAt(i) == ' ') {
             i++;
         }
         return i;
@@ -447,8 +483,32 @@ public final class TokenEstimator implements TokenCounter {
         return i;
     }
 
+    /** The end of the run of letters of {@code cls}, a script at or above {@link #CJK}, that goes on at {@code i}. */
+    private static int scriptRunEnd(String text, int i, int n, int cls) {
+        while (i < n && classifyAt(text, i, n) == cls) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Whether a lone space before {@code next} costs nothing: it does before a letter or punctuation, which it is
+     * merged with; before a digit it is a piece of its own, and before more white space it is part of a longer run.
+     */
+    private static boolean isFreeAfterOneSpace(char next) {
+        return next < 0x80 && (ASCII[next] == LOWER || ASCII[next] == UPPER || ASCII[next] == PUNCT);
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    }
+
     private static boolean isAsciiLower(char c) {
         return c >= 'a' && c <= 'z';
+    }
+
+    private static boolean isAsciiUpper(char c) {
+        return c >= 'A' && c <= 'Z';
     }
 
     private static boolean isAsciiDigit(char c) {
@@ -456,7 +516,11 @@ public final class TokenEstimator implements TokenCounter {
     }
 
     private static boolean isLatin(int cls) {
-        return cls == LOWER || cls == UPPER || cls == LATIN_OTHER;
+        return cls >= LOWER && cls <= LATIN_OTHER;
+    }
+
+    private static boolean isWhiteSpace(int cls) {
+        return cls >= SPACE && cls <= BLANK;
     }
 
     private static boolean isPunctuation(int cls) {
@@ -489,9 +553,6 @@ public final class TokenEstimator implements TokenCounter {
     /** The class of the character at {@code i}: {@link #EMOJI} for a surrogate pair, which takes two chars. */
     private static int classifyAt(String text, int i, int n) {
         char c = text.charAt(i);
-        if (c < 0x80) {
-            return ASCII[c];
-        }
         if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
             return EMOJI;
         }
@@ -589,7 +650,7 @@ public final class TokenEstimator implements TokenCounter {
             return base + slope * Math.max(0, length - knee) + slope2 * Math.max(0, length - knee2);
         }
 
-        /** The prices of words shorter than {@code lengths}, by length: the same doubles as {@link #price}. */
+        /** The prices of words shorter than {@code lengths}, by length: the very doubles {@link #price} returns. */
         double[] table(int lengths) {
             double[] prices = new double[lengths];
             for (int length = 0; length < lengths; length++) {

@@ -96,7 +96,7 @@ class TokenEstimatorTest {
         assertThat(TokenEstimator.forEncoding("cl100k_base").count(text)).as("cl100k_base").isEqualTo(cl100k);
     }
 
-    /** Texts at the edges of the estimator's pass over the characters, with their estimates: o200k_base, cl100k_base. */
+    /** Texts at the edges of the estimator's pass over the characters, with their o200k_base and cl100k_base counts. */
     static Stream<Arguments> pinnedTexts() {
         return Stream.of(
                 Arguments.of("empty", "", 0, 0),

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  * Hands the two Commons Pool classes to the Byte Buddy weaver and every other class straight back. The JVM calls a
  * transformer for each class it loads; comparing two strings is all the agent costs an application's start-up
  * for the thousands of classes that are not pools. The weaver itself is built when the first pool class loads,
- * so a JVM without Commons Pool never loads Byte Buddy at all.
+ * so a JVM without Commons Pool never loads Byte Buddy's weaving machinery.
  */
 final class PoolClassesOnly implements ClassFileTransformer {
 

@@ -45,10 +45,6 @@ final class RedisScript {
         }
     }
 
-    String sha1() {
-        return sha1;
-    }
-
     private static String sha1Hex(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));

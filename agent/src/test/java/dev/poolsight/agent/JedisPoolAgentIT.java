@@ -10,7 +10,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** A real Jedis pool against real Redis in a child JVM with the agent: Jedis 5.2, 6.2, 7.x; Java 17 and 25. */
+/**
+ * A real Jedis pool against real Redis in a child JVM with the agent: Jedis 5.2, 6.2, 7.x; Java 17 and 25. Timings
+ * are checked on Commons Pool 2.11 (Jedis 5.2's, where the agent times borrows itself) and 2.13 (Jedis 7's, where
+ * it takes the pool's own timings).
+ */
 class JedisPoolAgentIT {
 
     private static final TestRedis REDIS = TestRedis.get();
@@ -19,6 +23,15 @@ class JedisPoolAgentIT {
         return Stream.of(
                 Arguments.of("jedis5", "17", HostJvm.JAVA_17),
                 Arguments.of("jedis6", "17", HostJvm.JAVA_17),
+                Arguments.of("jedis7", "17", HostJvm.JAVA_17),
+                Arguments.of("jedis5", "25", HostJvm.JAVA_25),
+                Arguments.of("jedis7", "25", HostJvm.JAVA_25));
+    }
+
+    /** Commons Pool 2.11.1 and 2.13.1, on both Java versions. */
+    static Stream<Arguments> poolGenerationsAndJdks() {
+        return Stream.of(
+                Arguments.of("jedis5", "17", HostJvm.JAVA_17),
                 Arguments.of("jedis7", "17", HostJvm.JAVA_17),
                 Arguments.of("jedis5", "25", HostJvm.JAVA_25),
                 Arguments.of("jedis7", "25", HostJvm.JAVA_25));
@@ -46,12 +59,12 @@ class JedisPoolAgentIT {
         assertThat(result.stderr()).contains("[poolsight] agent started");
     }
 
-    @ParameterizedTest(name = "Java {0}")
-    @MethodSource("dev.poolsight.agent.HostJvm#jdks")
-    void theExhaustionCountIsExactlyTheExhaustionErrorsTheApplicationCaught(String jdk, Path java) throws Exception {
+    @ParameterizedTest(name = "{0} on Java {1}")
+    @MethodSource("poolGenerationsAndJdks")
+    void theExhaustionCountIsExactlyTheExhaustionErrorsTheApplicationCaught(String host, String jdk, Path java) throws Exception {
         assumeTrue(java.toFile().canExecute(), "no Java " + jdk + " at " + java);
 
-        HostJvm.Result result = HostJvm.on(java).withAgent("").classPath("jedis7")
+        HostJvm.Result result = HostJvm.on(java).withAgent("").classPath(host)
                 .main("dev.poolsight.agent.host.JedisHost", REDIS.host(), REDIS.port(), "exhaustion").finish();
 
         long caught = result.count("caughtExhaustions");
@@ -60,20 +73,38 @@ class JedisPoolAgentIT {
         assertThat(result.count(pool() + "borrows")).isEqualTo(result.count("served"));
         assertThat(result.count(pool() + "returns")).isEqualTo(result.count("served"));
         assertThat(result.number(pool() + "waitMaxMillis")).isGreaterThanOrEqualTo(19.0);
+        assertThat(result.count(pool() + "waitCount")).isEqualTo(result.count("served") + caught);
         assertThat(result.number(pool() + "peakUtilization")).isEqualTo(1.0);
     }
 
-    @ParameterizedTest(name = "Java {0}")
-    @MethodSource("dev.poolsight.agent.HostJvm#jdks")
-    void holdAndWaitTimesArePlausibleForAKnownHoldTime(String jdk, Path java) throws Exception {
+    @ParameterizedTest(name = "{0} on Java {1}")
+    @MethodSource("poolGenerationsAndJdks")
+    void holdAndWaitTimesArePlausibleForAKnownHoldTime(String host, String jdk, Path java) throws Exception {
         assumeTrue(java.toFile().canExecute(), "no Java " + jdk + " at " + java);
 
-        HostJvm.Result result = HostJvm.on(java).withAgent("").classPath("jedis7")
+        HostJvm.Result result = HostJvm.on(java).withAgent("").classPath(host)
                 .main("dev.poolsight.agent.host.JedisHost", REDIS.host(), REDIS.port(), "holds").finish();
 
         assertThat(result.count(pool() + "holdCount")).isEqualTo(100);
         assertThat(result.number(pool() + "holdP50Millis")).isBetween(5.0, 100.0);
         assertThat(result.number(pool() + "holdP99Millis")).isGreaterThanOrEqualTo(result.number(pool() + "holdP50Millis"));
         assertThat(result.number(pool() + "waitP50Millis")).isLessThan(5.0);
+    }
+
+    @ParameterizedTest(name = "{0} on Java {1}")
+    @MethodSource("poolGenerationsAndJdks")
+    void aConnectionHeldPastTheLeakThresholdIsASuspectWithItsBorrowingStack(String host, String jdk, Path java)
+            throws Exception {
+        assumeTrue(java.toFile().canExecute(), "no Java " + jdk + " at " + java);
+
+        HostJvm.Result result = HostJvm.on(java).withAgent("leakThreshold=50ms").classPath(host)
+                .main("dev.poolsight.agent.host.JedisHost", REDIS.host(), REDIS.port(), "leak").finish();
+
+        assertThat(result.count("suspectsWhileHeld")).isEqualTo(1);
+        assertThat(result.get("suspectStack")).contains("JedisHost.borrowAndForget");
+        assertThat(result.count("suspectsAfterReturn")).isZero();
+        assertThat(result.count(pool() + "borrows")).isEqualTo(11);
+        assertThat(result.count(pool() + "returns")).isEqualTo(11);
+        assertThat(result.count("agentFailures")).isZero();
     }
 }

@@ -31,9 +31,6 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 final class HoldTable {
 
-    /** What {@link #remove} returns for an object this table never saw lent out (borrowed before recording). */
-    static final long NOT_HELD = -1;
-
     private static final int INITIAL_CAPACITY = 64;
     private static final int MAX_PROBE = 8;
 
@@ -54,17 +51,18 @@ final class HoldTable {
     }
 
     /**
-     * Forgets {@code object}, returning how long it was held (never negative), or {@link #NOT_HELD} if it was not.
+     * Forgets {@code object}; false if this table never saw it lent out (it was borrowed before recording began).
      * Only the thread that gives the object back may call this.
      */
-    long remove(Object object, long nowNanos) {
+    boolean remove(Object object) {
         for (Segment segment = newest.get(); segment != null; segment = segment.older) {
             int slot = segment.slotOf(object);
             if (slot >= 0) {
-                return Math.max(0, nowNanos - segment.clear(slot));
+                segment.clear(slot);
+                return true;
             }
         }
-        return NOT_HELD;
+        return false;
     }
 
     /**
@@ -129,16 +127,14 @@ final class HoldTable {
             return -1;
         }
 
-        /** Empties a slot the caller owns, returning when its object was lent out. */
-        long clear(int slot) {
+        /** Empties a slot the caller owns. */
+        void clear(int slot) {
             int stamp = stamps.get(slot);
             // A full write, not lazySet: readers must see the slot as changing before they can see it emptied.
             stamps.set(slot, stamp + 1);
-            long sinceNanos = since.get(slot);
             sites.lazySet(slot, null);
             objects.lazySet(slot, null);
             stamps.lazySet(slot, stamp + 2);
-            return sinceNanos;
         }
 
         void forEach(Visitor visitor) {

@@ -15,16 +15,20 @@ import java.util.function.LongSupplier;
  * What one pool did: borrows, exhaustions, failures, returns and invalidations since start; wait and hold time
  * percentiles over a sliding window; the pool's gauges; and, with leak detection, the objects held too long.
  *
- * <p>The agent's advice calls the recording methods ({@code borrow...}, {@link #returned}, {@link #invalidated})
- * on every borrow, return and invalidation, on the application's threads. They take no locks, never call into the
- * pool, and once warm allocate nothing, except that leak detection captures a stack trace at each borrow. They
- * accept any input without throwing. Everything else is for readers (JMX, Prometheus) and does the heavy work.
+ * <p>The agent's advice calls the recording methods ({@code borrow...}, {@link #returned}, {@link #invalidated},
+ * {@link #held}) on every borrow, return and invalidation, on the application's threads. They take no locks, never
+ * call into the pool, read no clock, and once warm allocate nothing, except that leak detection reads the clock and
+ * captures a stack trace at each borrow. They accept any input without throwing. Everything else is for readers
+ * (JMX, Prometheus) and does the heavy work.
  *
- * <p>Hold times are tracked by object identity, so pooled objects with their own {@code equals} are told apart.
- * An object returned without a recorded borrow (lent out before the agent attached) is counted, but adds no hold
- * time.
+ * <p>Times come from the caller: the agent hands on the wait and hold durations Commons Pool measures itself, so
+ * that recording costs no clock reads of its own. With leak detection on, the objects lent out are tracked by
+ * identity (pooled objects with their own {@code equals} are told apart).
  */
 public final class PoolRecorder {
+
+    /** A wait nobody measured: the failure is counted, the wait histogram left alone. */
+    public static final long UNKNOWN_WAIT = Long.MIN_VALUE;
 
     private final String name;
     private final PoolGauges gauges;
@@ -39,11 +43,11 @@ public final class PoolRecorder {
     private final LongAdder invalidations = new LongAdder();
     private final SlidingWindowHistogram waitTimes;
     private final SlidingWindowHistogram holdTimes;
+    /** Objects lent out, when and where; kept only with leak detection on. */
     private final HoldTable holds = new HoldTable();
     /*
      * Counted here rather than read from the pool at each borrow: the pool's getNumActive() takes the idle
-     * queue's lock, and the borrow path must not. These two change only with an object found in the hold table,
-     * so objects lent out before recording began never drive them below zero.
+     * queue's lock, and the borrow path must not.
      */
     private final AtomicLong borrowedNow = new AtomicLong();
     private final AtomicLong peakBorrowed = new AtomicLong();
@@ -86,34 +90,30 @@ public final class PoolRecorder {
     // ---- recording, on the borrow path ----
 
     /**
-     * A borrow returned {@code pooledObject} after {@code waitNanos}: counts it, records the wait and starts
-     * timing the hold. A null object is counted but not tracked.
+     * A borrow succeeded after {@code waitNanos}: counts it and records the wait. With leak detection on, also
+     * notes when and where {@code pooledObject} was lent out; without, the object is not needed and may be null.
      */
     public void borrowSucceeded(Object pooledObject, long waitNanos) {
-        borrowSucceeded(pooledObject, waitNanos, nanoClock.getAsLong());
-    }
-
-    /**
-     * Like {@link #borrowSucceeded(Object, long)}, with the clock reading the caller already took when the borrow
-     * ended: the hold starts then. A clock read costs about as much as the rest of the recording, so the agent
-     * reads it once per borrow.
-     */
-    public void borrowSucceeded(Object pooledObject, long waitNanos, long endedAtNanos) {
         borrows.increment();
         waitTimes.recordNanos(waitNanos);
-        if (pooledObject != null) {
-            holds.add(pooledObject, endedAtNanos, leakThresholdNanos > 0 ? BorrowSite.capture() : null);
-            notePeak(borrowedNow.incrementAndGet());
+        notePeak(borrowedNow.incrementAndGet());
+        if (leakThresholdNanos > 0 && pooledObject != null) {
+            holds.add(pooledObject, nanoClock.getAsLong(), BorrowSite.capture());
         }
+    }
+
+    /** Whether {@link #borrowSucceeded} needs the object lent out: only leak detection tracks objects. */
+    public boolean tracksObjects() {
+        return leakThresholdNanos > 0;
     }
 
     /**
      * A borrow gave up after {@code waitNanos} because the pool was exhausted: no object came free within the
-     * caller's maximum wait, or the caller could not wait at all.
+     * caller's maximum wait, or the caller could not wait at all. {@link #UNKNOWN_WAIT} counts it without a wait.
      */
     public void borrowExhausted(long waitNanos) {
         exhaustions.increment();
-        waitTimes.recordNanos(waitNanos);
+        recordWait(waitNanos);
         PoolEvents listener = events.get();
         if (listener != null) {
             try {
@@ -126,34 +126,50 @@ public final class PoolRecorder {
 
     /**
      * A borrow failed after {@code waitNanos} for another reason: an object could not be created, activated or
-     * validated. The wait is recorded too, since the caller lost that time all the same.
+     * validated. The wait is recorded too, since the caller lost that time all the same; {@link #UNKNOWN_WAIT}
+     * counts the failure without a wait.
      */
     public void borrowFailed(long waitNanos) {
         borrowFailures.increment();
-        waitTimes.recordNanos(waitNanos);
+        recordWait(waitNanos);
     }
 
-    /** {@code pooledObject} came back to the pool: counts it and records how long it was held. */
+    private void recordWait(long waitNanos) {
+        if (waitNanos != UNKNOWN_WAIT) {
+            waitTimes.recordNanos(waitNanos);
+        }
+    }
+
+    /** {@code pooledObject} is being returned to the pool: counts it. */
     public void returned(Object pooledObject) {
         returns.increment();
-        endHold(pooledObject);
+        endBorrow(pooledObject);
     }
 
-    /** {@code pooledObject} was invalidated (destroyed instead of returned): counts it and records the hold. */
+    /** {@code pooledObject} is being invalidated (destroyed instead of returned): counts it. */
     public void invalidated(Object pooledObject) {
         invalidations.increment();
-        endHold(pooledObject);
+        endBorrow(pooledObject);
     }
 
-    private void endHold(Object pooledObject) {
-        if (pooledObject == null) {
-            return;
+    /**
+     * An object was held for {@code heldNanos}, from the moment the pool lent it out to its return, as the pool
+     * measured it.
+     */
+    public void held(long heldNanos) {
+        holdTimes.recordNanos(heldNanos);
+    }
+
+    private void endBorrow(Object pooledObject) {
+        // Never below zero: objects lent out before recording began come back without a recorded borrow.
+        borrowedNow.getAndUpdate(PoolRecorder::oneFewer);
+        if (leakThresholdNanos > 0 && pooledObject != null) {
+            holds.remove(pooledObject);
         }
-        long heldNanos = holds.remove(pooledObject, nanoClock.getAsLong());
-        if (heldNanos != HoldTable.NOT_HELD) {
-            borrowedNow.decrementAndGet();
-            holdTimes.recordNanos(heldNanos);
-        }
+    }
+
+    private static long oneFewer(long borrowed) {
+        return borrowed > 0 ? borrowed - 1 : 0;
     }
 
     private void notePeak(long borrowed) {

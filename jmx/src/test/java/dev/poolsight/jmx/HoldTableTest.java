@@ -36,34 +36,26 @@ class HoldTableTest {
     }
 
     @Test
-    void removeReturnsHowLongTheObjectWasHeld() {
+    void removeFindsAnObjectAdded() {
         Object connection = new Object();
         table.add(connection, 1_000, null);
 
-        assertThat(table.remove(connection, 43_000)).isEqualTo(42_000);
+        assertThat(table.remove(connection)).isTrue();
     }
 
     @Test
     void anObjectNeverAddedIsNotHeld() {
-        assertThat(table.remove(new Object(), 1_000)).isEqualTo(HoldTable.NOT_HELD);
+        assertThat(table.remove(new Object())).isFalse();
     }
 
     @Test
     void anObjectIsHeldOnlyUntilItIsRemoved() {
         Object connection = new Object();
         table.add(connection, 1_000, null);
-        table.remove(connection, 2_000);
+        table.remove(connection);
 
-        assertThat(table.remove(connection, 3_000)).isEqualTo(HoldTable.NOT_HELD);
+        assertThat(table.remove(connection)).isFalse();
         assertThat(held()).isEmpty();
-    }
-
-    @Test
-    void aClockThatSteppedBackGivesAZeroHoldNotANegativeOne() {
-        Object connection = new Object();
-        table.add(connection, 5_000, null);
-
-        assertThat(table.remove(connection, 4_000)).isZero();
     }
 
     @Test
@@ -73,8 +65,10 @@ class HoldTableTest {
         table.add(first, 1_000, null);
         table.add(second, 2_000, null);
 
-        assertThat(table.remove(second, 10_000)).isEqualTo(8_000);
-        assertThat(table.remove(first, 10_000)).isEqualTo(9_000);
+        assertThat(table.remove(second)).isTrue();
+        assertThat(held()).containsOnly(Map.entry(first, 1_000L));
+        assertThat(table.remove(first)).isTrue();
+        assertThat(held()).isEmpty();
     }
 
     @Test
@@ -107,9 +101,11 @@ class HoldTableTest {
             table.add(object, i, null);
         }
 
-        assertThat(held()).hasSize(5_000);
+        Map<Object, Long> held = held();
+        assertThat(held).hasSize(5_000);
         for (int i = 0; i < objects.size(); i++) {
-            assertThat(table.remove(objects.get(i), 10_000)).isEqualTo(10_000 - i);
+            assertThat(held.get(objects.get(i))).isEqualTo(i);
+            assertThat(table.remove(objects.get(i))).isTrue();
         }
         assertThat(held()).isEmpty();
     }
@@ -125,9 +121,10 @@ class HoldTableTest {
         Object late = new Object();
         table.add(late, 500, null);
 
-        early.forEach(object -> table.remove(object, 1_000));
+        early.forEach(table::remove);
 
-        assertThat(table.remove(late, 1_000)).isEqualTo(500);
+        assertThat(held()).containsOnly(Map.entry(late, 500L));
+        assertThat(table.remove(late)).isTrue();
     }
 
     @Test
@@ -149,7 +146,7 @@ class HoldTableTest {
                             table.add(object, round, null);
                         }
                         for (Object object : mine) {
-                            if (table.remove(object, round + 1) != 1) {
+                            if (!table.remove(object)) {
                                 notFound.incrementAndGet();
                             }
                         }

@@ -1,12 +1,13 @@
 package dev.poolsight.agent.instrumentation;
 
 import dev.poolsight.agent.bootstrap.PoolHooks;
+import java.time.Duration;
 import net.bytebuddy.asm.Advice;
 
 /**
- * The advice woven into GenericObjectPool and GenericKeyedObjectPool. Each piece reads the clock or passes
- * its arguments to {@link PoolHooks} and nothing else; every Throwable is suppressed so that the pool behaves
- * exactly as without the agent.
+ * The advice woven into GenericObjectPool, GenericKeyedObjectPool and their base class. Each piece passes its
+ * arguments to {@link PoolHooks} (on Commons Pool 2.11, borrows also read the clock) and nothing else; every
+ * Throwable is suppressed so that the pool behaves exactly as without the agent.
  */
 final class PoolAdvice {
 
@@ -21,7 +22,42 @@ final class PoolAdvice {
         }
     }
 
-    /** Every borrowObject overload; the outermost call of a delegating chain is the one logical borrow. */
+    /*
+     * Borrows on Commons Pool 2.12 and later: the pool measures the wait itself and reports a successful borrow
+     * to updateStatsBorrow, exactly once; only failures are taken from borrowObject.
+     */
+
+    /** BaseGenericObjectPool.updateStatsBorrow(PooledObject, Duration): a borrow succeeded after this wait. */
+    static final class StatsBorrow {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.This Object pool, @Advice.Argument(0) Object pooledObject,
+                          @Advice.Argument(1) Duration wait) {
+            PoolHooks.borrowed(pool, pooledObject, wait);
+        }
+    }
+
+    /** Every borrowObject overload: a null check on the way out, unless the borrow threw. */
+    static final class BorrowFailure {
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.This Object pool, @Advice.Thrown Throwable thrown) {
+            if (thrown != null) {
+                PoolHooks.borrowThrew(pool, thrown);
+            }
+        }
+    }
+
+    /** BaseGenericObjectPool.updateStatsReturn(Duration), every version: how long the object was out. */
+    static final class StatsReturn {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.This Object pool, @Advice.Argument(0) Duration active) {
+            PoolHooks.held(pool, active);
+        }
+    }
+
+    /**
+     * Every borrowObject overload on Commons Pool 2.11, whose own waits are whole milliseconds: the agent times
+     * the borrow. The outermost call of a delegating chain is the one logical borrow.
+     */
     static final class Borrow {
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static long enter() {

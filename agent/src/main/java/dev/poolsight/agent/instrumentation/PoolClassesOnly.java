@@ -6,8 +6,8 @@ import java.security.ProtectionDomain;
 import java.util.function.Supplier;
 
 /**
- * Hands the two Commons Pool classes to the Byte Buddy weaver and every other class straight back. The JVM calls a
- * transformer for each class it loads; comparing two strings is all the agent costs an application's start-up
+ * Hands the three Commons Pool classes to the Byte Buddy weaver and every other class straight back. The JVM calls
+ * a transformer for each class it loads; comparing three strings is all the agent costs an application's start-up
  * for the thousands of classes that are not pools. The weaver itself is built when the first pool class loads,
  * so a JVM without Commons Pool never loads Byte Buddy's weaving machinery.
  */
@@ -23,8 +23,7 @@ final class PoolClassesOnly implements ClassFileTransformer {
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] classfileBuffer) throws IllegalClassFormatException {
-        if (!CommonsPoolInstrumentation.POOL_INTERNAL.equals(className)
-                && !CommonsPoolInstrumentation.KEYED_POOL_INTERNAL.equals(className)) {
+        if (!CommonsPoolInstrumentation.WOVEN_INTERNAL.contains(className)) {
             return null;
         }
         return weaver().transform(module, loader, className, classBeingRedefined, protectionDomain, classfileBuffer);

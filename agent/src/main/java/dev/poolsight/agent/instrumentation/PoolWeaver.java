@@ -15,7 +15,7 @@ import net.bytebuddy.pool.TypePool;
  * Weaves {@link PoolAdvice} into one Commons Pool class file with Byte Buddy's {@code decorate}: the class keeps
  * its shape (no new members), as retransformation requires. Byte Buddy's AgentBuilder would do the same with
  * matchers, listeners and a generated transformer class of its own, and its set-up alone costs an application
- * about 300 ms of start-up; this does only what these two classes need.
+ * about 300 ms of start-up; this does only what these three classes need.
  */
 final class PoolWeaver implements ClassFileTransformer {
 

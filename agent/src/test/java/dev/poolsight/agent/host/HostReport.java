@@ -30,10 +30,12 @@ final class HostReport {
             result(p + "waitP50Millis", stats.waitTime().p50Millis());
             result(p + "waitP99Millis", stats.waitTime().p99Millis());
             result(p + "waitMaxMillis", stats.waitTime().maxMillis());
+            result(p + "waitCount", stats.waitTime().count());
             result(p + "holdP50Millis", stats.holdTime().p50Millis());
             result(p + "holdP99Millis", stats.holdTime().p99Millis());
             result(p + "holdCount", stats.holdTime().count());
             result(p + "peakUtilization", stats.peakUtilization());
+            result(p + "leakSuspects", stats.leakSuspectCount());
         }
         result("agentFailures", dev.poolsight.jmx.AgentHealth.failureCount());
     }

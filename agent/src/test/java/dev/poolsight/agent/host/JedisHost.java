@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import dev.poolsight.jmx.LeakSuspect;
+import dev.poolsight.jmx.PoolRecorder;
+import dev.poolsight.jmx.PoolRegistry;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.JedisPoolConfig;
@@ -30,6 +33,7 @@ public final class JedisHost {
             case "exhaustion" -> exhaustion(host, port);
             case "holds" -> holds(host, port);
             case "attach" -> attachLater(host, port);
+            case "leak" -> leak(host, port);
             default -> throw new IllegalArgumentException("unknown scenario " + args[2]);
         }
     }
@@ -96,6 +100,38 @@ public final class JedisHost {
             }
             HostReport.pools();
         }
+    }
+
+    /**
+     * With the agent's leakThreshold=50ms: one connection kept past the threshold while ten others come and go;
+     * reports the suspects the agent saw then, and after the connection is returned.
+     */
+    private static void leak(String host, int port) throws InterruptedException {
+        try (JedisPool pool = new JedisPool(config(8, Duration.ofSeconds(5)), host, port)) {
+            Jedis kept = borrowAndForget(pool);
+            for (int i = 0; i < 10; i++) {
+                try (Jedis jedis = pool.getResource()) {
+                    jedis.ping();
+                }
+            }
+            PoolRecorder recorder = PoolRegistry.global().recorders().get(0);
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (recorder.leakSuspectCount() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10); // the agent's threshold is wall-clock time: it has to pass
+            }
+            List<LeakSuspect> suspects = recorder.leakSuspects();
+            HostReport.result("suspectsWhileHeld", suspects.size());
+            HostReport.result("suspectStack", suspects.isEmpty() ? "" : suspects.get(0).stackTrace().replace('\n', ' '));
+            kept.close();
+            HostReport.result("suspectsAfterReturn", recorder.leakSuspectCount());
+            HostReport.pools();
+        }
+    }
+
+    private static Jedis borrowAndForget(JedisPool pool) {
+        Jedis jedis = pool.getResource();
+        jedis.ping();
+        return jedis;
     }
 
     /** Builds and uses a pool, then waits for the test to attach the agent, then borrows 100 times more. */

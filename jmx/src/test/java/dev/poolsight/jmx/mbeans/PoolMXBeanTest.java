@@ -46,7 +46,10 @@ class PoolMXBeanTest {
         mbeans.close();
     }
 
-    /** 100 borrows waiting 0.1 ms to 10 ms; three objects held 5, 15 and 30 ms; one still out; other outcomes. */
+    /**
+     * 100 borrows waiting 0.1 ms to 10 ms, still out; three more, two returned and one invalidated; holds of 5, 15
+     * and 30 ms as the pool measured them; other outcomes.
+     */
     private void recordTraffic() {
         for (int i = 1; i <= 100; i++) {
             recorder.borrowSucceeded(new Object(), i * 100_000L);
@@ -57,12 +60,13 @@ class PoolMXBeanTest {
         recorder.borrowSucceeded(first, 0);
         recorder.borrowSucceeded(second, 0);
         recorder.borrowSucceeded(third, 0);
-        clock.advance(Duration.ofMillis(5));
         recorder.returned(first);
-        clock.advance(Duration.ofMillis(10));
+        recorder.held(5_000_000);
         recorder.returned(second);
-        clock.advance(Duration.ofMillis(15));
+        recorder.held(15_000_000);
         recorder.invalidated(third);
+        recorder.held(30_000_000);
+        clock.advance(Duration.ofMillis(30));
         recorder.borrowExhausted(2_000_000);
         recorder.borrowFailed(1_000_000);
     }

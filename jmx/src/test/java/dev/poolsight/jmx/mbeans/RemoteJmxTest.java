@@ -116,6 +116,7 @@ class RemoteJmxTest {
         recorder.borrowSucceeded(new Object(), 250_000);
         clock.advance(Duration.ofMillis(20));
         recorder.returned(held);
+        recorder.held(20_000_000);
         recorder.borrowExhausted(3_000_000);
         MBeanServerConnection connection = connector.getMBeanServerConnection();
 

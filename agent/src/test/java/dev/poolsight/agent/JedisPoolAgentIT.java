@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A real Jedis pool against real Redis in a child JVM with the agent: Jedis 5.2, 6.2, 7.x; Java 17 and 25. Timings
- * are checked on Commons Pool 2.11 (Jedis 5.2's, where the agent times borrows itself) and 2.13 (Jedis 7's, where
- * it takes the pool's own timings).
+ * are checked on Commons Pool 2.11.1 (the "jedis5" host's, where the agent times borrows itself) and 2.13.1 (the
+ * "jedis7" host's, where it takes the pool's own timings).
  */
 class JedisPoolAgentIT {
 

@@ -289,12 +289,12 @@ public final class PoolRecorder {
         }
     }
 
-    /** How long borrow calls took over the window, whatever their outcome. */
+    /** How long borrow calls waited over the window: each outcome recorded with a known wait. */
     public LatencySnapshot waitTimeSnapshot() {
         return waitTimes.snapshot();
     }
 
-    /** How long objects were held, from borrow to return or invalidation, over the window. */
+    /** How long objects were held, from borrow to return, over the window, as {@link #held} was told. */
     public LatencySnapshot holdTimeSnapshot() {
         return holdTimes.snapshot();
     }

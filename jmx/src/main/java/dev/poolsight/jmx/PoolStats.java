@@ -24,7 +24,7 @@ import java.time.Duration;
  * @param peakUtilization    {@code peakBorrowed / maxTotal}; NaN when the pool is unbounded
  * @param window             how far back the percentiles look
  * @param waitTime           how long borrow calls took over the window, whatever their outcome
- * @param holdTime           how long objects were held, borrow to return or invalidation, over the window
+ * @param holdTime           how long objects were held, borrow to return, over the window
  * @param leakSuspectCount   objects held longer than the leak threshold now; 0 when leak detection is off
  */
 public record PoolStats(

@@ -83,43 +83,43 @@ public interface PoolMXBean {
     @Units("borrows")
     long getBorrowFailureCount();
 
-    @Description("Mean borrow wait over the last {window}, whatever the borrow's outcome; 0 without borrows")
+    @Description("Mean borrow wait over the last {window} (successful borrows and those that timed out); 0 without borrows")
     @Units("milliseconds")
     double getWaitTimeMeanMillis();
 
-    @Description("Median (p50) of borrow wait over the last {window}, whatever the borrow's outcome")
+    @Description("Median (p50) of borrow wait over the last {window} (successful borrows and those that timed out)")
     @Units("milliseconds")
     double getWaitTimeP50Millis();
 
-    @Description("p95 of borrow wait over the last {window}, whatever the borrow's outcome")
+    @Description("p95 of borrow wait over the last {window} (successful borrows and those that timed out)")
     @Units("milliseconds")
     double getWaitTimeP95Millis();
 
-    @Description("p99 of borrow wait over the last {window}, whatever the borrow's outcome")
+    @Description("p99 of borrow wait over the last {window} (successful borrows and those that timed out)")
     @Units("milliseconds")
     double getWaitTimeP99Millis();
 
-    @Description("Longest borrow wait over the last {window}, whatever the borrow's outcome")
+    @Description("Longest borrow wait over the last {window} (successful borrows and those that timed out)")
     @Units("milliseconds")
     double getWaitTimeMaxMillis();
 
-    @Description("Mean hold time (borrow to return or invalidation) over the last {window}; 0 without returns")
+    @Description("Mean hold time (borrow to return) over the last {window}; 0 without returns")
     @Units("milliseconds")
     double getHoldTimeMeanMillis();
 
-    @Description("Median (p50) of hold time (borrow to return or invalidation) over the last {window}")
+    @Description("Median (p50) of hold time (borrow to return) over the last {window}")
     @Units("milliseconds")
     double getHoldTimeP50Millis();
 
-    @Description("p95 of hold time (borrow to return or invalidation) over the last {window}")
+    @Description("p95 of hold time (borrow to return) over the last {window}")
     @Units("milliseconds")
     double getHoldTimeP95Millis();
 
-    @Description("p99 of hold time (borrow to return or invalidation) over the last {window}")
+    @Description("p99 of hold time (borrow to return) over the last {window}")
     @Units("milliseconds")
     double getHoldTimeP99Millis();
 
-    @Description("Longest hold time (borrow to return or invalidation) over the last {window}")
+    @Description("Longest hold time (borrow to return) over the last {window}")
     @Units("milliseconds")
     double getHoldTimeMaxMillis();
 

@@ -69,7 +69,11 @@ public class AppendBenchmark {
     private String appendSha;
     private List<String> bareKeys;
     private List<List<String>> bareArgs;
+    private Message[] exactMessages;
+    private Message[] asyncMessages;
     private int next;
+    private int nextExact;
+    private int nextAsync;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -93,6 +97,21 @@ public class AppendBenchmark {
             String json = "{\"id\":\"" + id + "\",\"role\":\"user\",\"content\":\"" + content + "\",\"ts\":0,\"pinned\":false}";
             bareArgs.add(List.of("0", Integer.toString(MAX_MESSAGES), "0", "0", "1", id, json, Integer.toString(tokens), "0"));
         }
+        exactMessages = messages(PRECOMPUTED);
+        asyncMessages = messages(PRECOMPUTED);
+    }
+
+    /**
+     * Messages built ahead, like the bare variant's arguments: making one (a random UUID for its id) is the caller's
+     * cost, not the store's. The ring is larger than the conversation's limit, so that an id comes round again only
+     * after its message has been trimmed.
+     */
+    private Message[] messages(int count) {
+        Message[] messages = new Message[count];
+        for (int i = 0; i < count; i++) {
+            messages[i] = Message.user(content);
+        }
+        return messages;
     }
 
     private static String appendScript() {
@@ -130,12 +149,12 @@ public class AppendBenchmark {
 
     @Benchmark
     public Object appendCountingExactly() {
-        return exactOnAppendPath.append("c", Message.user(content));
+        return exactOnAppendPath.append("c", exactMessages[nextExact++ & (PRECOMPUTED - 1)]);
     }
 
     @Benchmark
     public Object appendWithAsyncCounter() {
-        return asyncCounted.append("c", Message.user(content));
+        return asyncCounted.append("c", asyncMessages[nextAsync++ & (PRECOMPUTED - 1)]);
     }
 
     @TearDown(Level.Trial)

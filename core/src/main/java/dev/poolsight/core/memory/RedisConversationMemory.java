@@ -21,6 +21,8 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
     private static final Logger LOG = LoggerFactory.getLogger(RedisConversationMemory.class);
     private static final RedisScript APPEND = RedisScript.fromResource("append.lua");
     private static final RedisScript APPLY_EXACT_COUNT = RedisScript.fromResource("apply-exact-count.lua");
+    /** The append script's reply: message count, token count and estimated count, then the trimmed messages. */
+    private static final int REPLY_COUNTS = 3;
 
     private final RedisConnections connections;
     private final MemoryOptions options;
@@ -49,18 +51,26 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
         if (messages.isEmpty()) {
             return new AppendResult(messageCount(conversationId), tokenCount(conversationId), List.of());
         }
+        requireDistinctIds(messages);
         boolean[] estimated = new boolean[messages.size()];
         List<String> args = appendArguments(messages, estimated);
         List<?> reply = (List<?>) connections.call(jedis -> APPEND.run(jedis, keys.all(), args));
         submitExactCounts(keys, messages, estimated);
-        List<Message> trimmed = new ArrayList<>(reply.size() - 3);
-        for (Object json : reply.subList(3, reply.size())) {
-            trimmed.add(MessageCodec.decode((String) json));
+        return new AppendResult((Long) reply.get(0), (Long) reply.get(1),
+                trimmed(conversationId, reply.subList(REPLY_COUNTS, reply.size())));
+    }
+
+    /** Most appends carry a single message, which needs no set to be checked. */
+    private static void requireDistinctIds(List<Message> messages) {
+        if (messages.size() == 1) {
+            return;
         }
-        if (!trimmed.isEmpty()) {
-            tellTrimListener(conversationId, trimmed);
+        Set<String> ids = new HashSet<>();
+        for (Message message : messages) {
+            if (!ids.add(message.id())) {
+                throw new IllegalArgumentException("message id \"" + message.id() + "\" appears twice in one append");
+            }
         }
-        return new AppendResult((Long) reply.get(0), (Long) reply.get(1), trimmed);
     }
 
     private List<String> appendArguments(List<Message> messages, boolean[] estimated) {
@@ -70,13 +80,9 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
         args.add(Long.toString(options.maxTokens()));
         args.add(Long.toString(System.currentTimeMillis()));
         args.add(Integer.toString(messages.size()));
-        Set<String> ids = new HashSet<>();
         AsyncTokenCounter async = options.asyncTokenCounter();
         for (int i = 0; i < messages.size(); i++) {
             Message message = messages.get(i);
-            if (!ids.add(message.id())) {
-                throw new IllegalArgumentException("message id \"" + message.id() + "\" appears twice in one append");
-            }
             String content = message.content();
             estimated[i] = async != null && !content.isEmpty();
             args.add(message.id());
@@ -85,6 +91,25 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
             args.add(estimated[i] ? "1" : "0");
         }
         return args;
+    }
+
+    /**
+     * The trimmed messages, from their stored JSON. Without a trim listener nobody may look at them, so they are
+     * decoded when read; a listener is told of them decoded, before the append returns.
+     */
+    private List<Message> trimmed(String conversationId, List<?> json) {
+        if (json.isEmpty()) {
+            return List.of();
+        }
+        if (options.trimListener() == TrimListener.NONE) {
+            return new MessagesDecodedOnRead(json);
+        }
+        List<Message> trimmed = new ArrayList<>(json.size());
+        for (Object message : json) {
+            trimmed.add(MessageCodec.decode((String) message));
+        }
+        tellTrimListener(conversationId, trimmed);
+        return trimmed;
     }
 
     /** A message whose submission is refused keeps its estimate, marked as such; the counter counts the fallback. */

@@ -6,9 +6,12 @@ import java.util.Locale;
 public enum Role {
     SYSTEM, USER, ASSISTANT, TOOL;
 
+    // Kept rather than derived on each call: every append and every read of a message asks for it.
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     /** The lower-case name stored in JSON, such as {@code assistant}. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     static Role fromWireName(String name) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +40,20 @@ class TrimmingTest {
         assertThat(contents(memory.readAll("c1"))).containsExactly("rules", "a1", "q2");
         assertThat(contents(result.trimmed())).containsExactly("q1");
         assertThat(result.messageCount()).isEqualTo(3);
+    }
+
+    @Test
+    void withoutATrimListenerTheResultStillHoldsTheTrimmedMessages() {
+        fixture = new MemoryFixture(settings -> settings, options -> options.maxMessages(2));
+        ConversationMemory memory = fixture.memory;
+        Message first = Message.user("q1").withMetadata(Map.of("turn", "1"));
+        Message second = Message.assistant("a1");
+        memory.append("c1", List.of(first, second));
+
+        AppendResult result = memory.append("c1", List.of(Message.user("q2"), Message.assistant("a2")));
+
+        assertThat(result.trimmed()).containsExactly(first, second);
+        assertThat(result.messageCount()).isEqualTo(2);
     }
 
     @Test

@@ -1,0 +1,115 @@
+package dev.poolsight.core.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The stored form of a message is a format: the append script reads {@code id} and {@code pinned} with cjson, and
+ * messages written before a change must read the same after it.
+ */
+class MessageCodecTest {
+
+    private static final Instant WRITTEN = Instant.parse("2026-11-26T10:15:30.123Z");
+
+    @Test
+    void aPlainMessageIsWrittenFieldByFieldWithoutMeta() {
+        Message message = new Message("m-1", Role.USER, "hello", WRITTEN, Map.of(), false);
+
+        assertThat(MessageCodec.encode(message)).isEqualTo(
+                "{\"id\":\"m-1\",\"role\":\"user\",\"content\":\"hello\",\"ts\":1795688130123,\"pinned\":false}");
+    }
+
+    @Test
+    void quotesAndBackslashesAreEscaped() {
+        Message message = new Message("m-2", Role.ASSISTANT, "say \"hi\" \\ or 'bye' </script>", WRITTEN, Map.of(),
+                false);
+
+        assertThat(MessageCodec.encode(message)).isEqualTo("{\"id\":\"m-2\",\"role\":\"assistant\","
+                + "\"content\":\"say \\\"hi\\\" \\\\ or 'bye' </script>\",\"ts\":1795688130123,\"pinned\":false}");
+    }
+
+    @Test
+    void controlCharactersAreEscapedAndOthersKeptAsTheyAre() {
+        Message message = new Message("m-3", Role.TOOL, "\u0000\u0001\b\t\n\f\r\u001f\u007f\u2028", WRITTEN,
+                Map.of(), false);
+
+        assertThat(MessageCodec.encode(message)).isEqualTo("{\"id\":\"m-3\",\"role\":\"tool\","
+                + "\"content\":\"\\u0000\\u0001\\b\\t\\n\\f\\r\\u001F\u007f\u2028\",\"ts\":1795688130123,\"pinned\":false}");
+    }
+
+    @Test
+    void unicodeIsWrittenUnescaped() {
+        Message message = new Message("m-4", Role.SYSTEM, "caf\u00e9 \u4e2d\u6587 \uD83D\uDE00", WRITTEN, Map.of(), true);
+
+        assertThat(MessageCodec.encode(message)).isEqualTo("{\"id\":\"m-4\",\"role\":\"system\","
+                + "\"content\":\"caf\u00e9 \u4e2d\u6587 \uD83D\uDE00\",\"ts\":1795688130123,\"pinned\":true}");
+    }
+
+    @Test
+    void metadataComesLastAndIsEscapedLikeTheContent() {
+        Message message = new Message("call-7", Role.TOOL, "{\"temperature\": 21}", WRITTEN,
+                Map.of("tool \"x\"", "w\u00e9ather\n"), true);
+
+        assertThat(MessageCodec.encode(message)).isEqualTo("{\"id\":\"call-7\",\"role\":\"tool\","
+                + "\"content\":\"{\\\"temperature\\\": 21}\",\"ts\":1795688130123,\"pinned\":true,"
+                + "\"meta\":{\"tool \\\"x\\\"\":\"w\u00e9ather\\n\"}}");
+    }
+
+    /** Against the ObjectMapper binding the writer replaced, which is what every stored message was written with. */
+    @Test
+    void theOutputIsWhatTheObjectMapperWroteByteForByte() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        Random random = new Random(7);
+        for (int i = 0; i < 2000; i++) {
+            Map<String, String> metadata = new LinkedHashMap<>();
+            for (int k = random.nextInt(4); k > 0; k--) {
+                metadata.put(randomText(random, 8), randomText(random, 16));
+            }
+            Message message = new Message("id-" + i, Role.values()[random.nextInt(4)], randomText(random, 300),
+                    Instant.ofEpochMilli(random.nextLong() >>> 20), metadata, random.nextBoolean());
+
+            String expected = mapper.writeValueAsString(new Stored(message.id(), message.role().wireName(),
+                    message.content(), message.timestamp().toEpochMilli(), message.pinned(),
+                    message.metadata().isEmpty() ? null : message.metadata()));
+            assertThat(MessageCodec.encode(message)).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void whatIsWrittenReadsBackEqual() {
+        for (Message message : List.of(
+                new Message("m-1", Role.USER, "", WRITTEN, Map.of(), false),
+                new Message("m-2", Role.TOOL, "\u0000\"\\\n\uD83D\uDE00\u00e9", WRITTEN, Map.of("a", "1", "b", "\""), true))) {
+            assertThat(MessageCodec.decode(MessageCodec.encode(message))).isEqualTo(message);
+        }
+    }
+
+    /** Characters of every kind: ASCII, control characters, quotes, backslashes, accents, CJK, surrogate pairs. */
+    private static String randomText(Random random, int maxLength) {
+        String pool = "ab Z9\"\\/\u0000\u0007\b\t\n\f\r\u001f\u007f\u00e9\u2028\u4e2d\uD83D\uDE00{}:,";
+        StringBuilder text = new StringBuilder();
+        for (int length = random.nextInt(maxLength + 1); length > 0; length--) {
+            text.append(pool.charAt(random.nextInt(pool.length())));
+        }
+        return text.toString();
+    }
+
+    /** The record the ObjectMapper used to bind, as it was. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record Stored(@JsonProperty("id") String id,
+                          @JsonProperty("role") String role,
+                          @JsonProperty("content") String content,
+                          @JsonProperty("ts") long ts,
+                          @JsonProperty("pinned") boolean pinned,
+                          @JsonProperty("meta") Map<String, String> meta) {
+    }
+}

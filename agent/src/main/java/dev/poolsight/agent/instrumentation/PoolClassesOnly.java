@@ -1,5 +1,6 @@
 package dev.poolsight.agent.instrumentation;
 
+import dev.poolsight.jmx.AgentHealth;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.IllegalClassFormatException;
 import java.security.ProtectionDomain;
@@ -26,7 +27,15 @@ final class PoolClassesOnly implements ClassFileTransformer {
         if (!CommonsPoolInstrumentation.WOVEN_INTERNAL.contains(className)) {
             return null;
         }
-        return weaver().transform(module, loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
+        ClassFileTransformer current;
+        try {
+            current = weaver();
+        } catch (Throwable t) {
+            // The JVM would drop this silently: the class loads unmeasured, and the failure must at least be counted.
+            AgentHealth.failure("build the weaver", t);
+            return null;
+        }
+        return current.transform(module, loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
     }
 
     private ClassFileTransformer weaver() {

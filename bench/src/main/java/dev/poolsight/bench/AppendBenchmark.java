@@ -40,11 +40,12 @@ import redis.clients.jedis.JedisPool;
  * pooled connection, precomputed arguments), an append that counts tokens exactly on the append path, and an
  * append with the asynchronous counter. Sample mode, so the p50 of each is in the output.
  *
- * <p>Before each append, untimed, every variant pauses briefly and the asynchronous counter is allowed to finish
- * what it was given: an agent's appends come between LLM calls that take seconds, so the workers keep up, and
- * the question is what the append itself costs. The pause is the same for all three variants, so that none of
- * them runs hotter than the others. {@link AppendSaturatedBenchmark} appends back to back instead, with the
- * workers busy all along.
+ * <p>Before each append, untimed, every variant pauses 1 ms, which is long enough for the asynchronous counter to
+ * have counted the previous message (if it has not, the pause goes on until it has): an agent's appends come
+ * between LLM calls that take seconds, so the workers keep up, and the question is what the append itself costs.
+ * The pause must be the same for all three variants: on these virtual machines an operation after a longer idle
+ * spell is measurably slower (the virtual CPU sleeps deeper), so a variant that idled longer would look slower for
+ * that alone. {@link AppendSaturatedBenchmark} appends back to back instead, with the workers busy all along.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -56,7 +57,7 @@ public class AppendBenchmark {
 
     private static final int MAX_MESSAGES = 100;
     private static final int PRECOMPUTED = 4096;
-    private static final long PAUSE_NANOS = 50_000;
+    private static final long PAUSE_NANOS = 200_000;
 
     @Param({"100", "1024", "8192"})
     public int size;
@@ -64,6 +65,7 @@ public class AppendBenchmark {
     private JedisPool pool;
     private RedisConversationMemory exactOnAppendPath;
     private RedisConversationMemory asyncCounted;
+    private RedisConversationMemory lengthCounted;
     private AsyncTokenCounter asyncCounter;
     private String content;
     private String appendSha;
@@ -71,9 +73,11 @@ public class AppendBenchmark {
     private List<List<String>> bareArgs;
     private Message[] exactMessages;
     private Message[] asyncMessages;
+    private Message[] lengthMessages;
     private int next;
     private int nextExact;
     private int nextAsync;
+    private int nextLength;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -86,6 +90,8 @@ public class AppendBenchmark {
         asyncCounter = new AsyncTokenCounter("bench", exact, new TokenEstimator(), TokenCounterSettings.defaults());
         asyncCounted = RedisConversationMemory.onPool(pool, redis.url(), MemoryOptions.builder()
                 .keyPrefix("bench:async").maxMessages(MAX_MESSAGES).asyncTokenCounter(asyncCounter).build());
+        lengthCounted = RedisConversationMemory.onPool(pool, redis.url(), MemoryOptions.builder()
+                .keyPrefix("bench:length").maxMessages(MAX_MESSAGES).tokenCounter(text -> text.length() / 4).build());
         try (Jedis jedis = pool.getResource()) {
             appendSha = jedis.scriptLoad(appendScript());
         }
@@ -99,6 +105,7 @@ public class AppendBenchmark {
         }
         exactMessages = messages(PRECOMPUTED);
         asyncMessages = messages(PRECOMPUTED);
+        lengthMessages = messages(PRECOMPUTED);
     }
 
     /**
@@ -122,15 +129,16 @@ public class AppendBenchmark {
         }
     }
 
-    /** Untimed: a short pause, then wait, without spinning, until the workers have counted all they were given. */
+    /** Untimed: the same pause for every variant, longer only if the workers have not counted all they were given. */
     @Setup(Level.Invocation)
     public void pauseBetweenAppends() {
         if (!pacedByCounter()) {
             return;
         }
-        LockSupport.parkNanos(PAUSE_NANOS);
-        while (asyncCounter.submitted() != asyncCounter.completed() + asyncCounter.errors()) {
-            LockSupport.parkNanos(PAUSE_NANOS);
+        long deadline = System.nanoTime() + PAUSE_NANOS;
+        while (System.nanoTime() < deadline
+                || asyncCounter.submitted() != asyncCounter.completed() + asyncCounter.errors()) {
+            Thread.onSpinWait();
         }
     }
 
@@ -157,6 +165,16 @@ public class AppendBenchmark {
         return asyncCounted.append("c", asyncMessages[nextAsync++ & (PRECOMPUTED - 1)]);
     }
 
+    /**
+     * The store's own cost, without counting: an append that counts characters / 4 on the append path and has no
+     * worker. Between the bare round trip and the asynchronous counter, it tells the store's work from the
+     * counter's.
+     */
+    @Benchmark
+    public Object appendWithoutCounting() {
+        return lengthCounted.append("c", lengthMessages[nextLength++ & (PRECOMPUTED - 1)]);
+    }
+
     @TearDown(Level.Trial)
     public void tearDown() {
         asyncCounter.close(Duration.ofSeconds(30));
@@ -164,6 +182,7 @@ public class AppendBenchmark {
                 asyncCounter.submitted(), asyncCounter.completed(), asyncCounter.fallbacks());
         exactOnAppendPath.clear("c");
         asyncCounted.clear("c");
+        lengthCounted.clear("c");
         try (Jedis jedis = pool.getResource()) {
             jedis.del(bareKeys.toArray(String[]::new));
         }

@@ -30,9 +30,10 @@ import org.slf4j.LoggerFactory;
  * from {@value #MIN_IDLE_MICROS} us to {@value #MAX_IDLE_MICROS} us, and a busy worker takes the next job without
  * pausing. Signalling a parked worker would put a system call on the append path, and on a machine with few cores
  * the woken worker tends to be scheduled on the appending thread's core, which then waits for it: measured, that
- * cost an append more than the estimate and the round trip to Redis together. The price is that an exact count
- * can arrive up to {@value #MAX_IDLE_MICROS} us later after a quiet spell, and that an idle worker wakes about a
- * hundred times a second.
+ * cost an append more than the estimate and the round trip to Redis together. The shortest pause is a whole
+ * millisecond so that a worker that has just finished does not wake again while the next append is under way.
+ * The price is that an exact count can arrive up to {@value #MAX_IDLE_MICROS} us later after a quiet spell, and
+ * that an idle worker wakes about a hundred times a second.
  *
  * <p>While it runs, its statistics are the MBean {@code dev.poolsight:type=TokenCounter,name=<name>}.
  */
@@ -41,7 +42,7 @@ public final class AsyncTokenCounter implements TokenCounterStats, AutoCloseable
     private static final Logger LOG = LoggerFactory.getLogger(AsyncTokenCounter.class);
     private static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(10);
     private static final Job STOP = new Job("", count -> { }, 0);
-    private static final long MIN_IDLE_MICROS = 50;
+    private static final long MIN_IDLE_MICROS = 1_000;
     private static final long MAX_IDLE_MICROS = 10_000;
 
     private final String name;

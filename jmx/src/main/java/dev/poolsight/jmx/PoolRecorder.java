@@ -18,8 +18,10 @@ import java.util.function.LongSupplier;
  * <p>The agent's advice calls the recording methods ({@code borrow...}, {@link #returned}, {@link #invalidated},
  * {@link #held}) on every borrow, return and invalidation, on the application's threads. They take no locks, never
  * call into the pool, read no clock, and once warm allocate nothing, except that leak detection reads the clock and
- * captures a stack trace at each borrow. They accept any input without throwing. Everything else is for readers
- * (JMX, Prometheus) and does the heavy work.
+ * captures a stack trace at each borrow. They accept any input without throwing. A borrow and a return together
+ * cost two atomic instructions (for the peak); the counts and times are buffered per thread ({@link ThreadBuffers})
+ * and reach the counters and histograms when a reader asks. Everything else is for readers (JMX, Prometheus) and
+ * does the heavy work.
  *
  * <p>Times come from the caller: the agent hands on the wait and hold durations Commons Pool measures itself, so
  * that recording costs no clock reads of its own. With leak detection on, the objects lent out are tracked by
@@ -36,13 +38,33 @@ public final class PoolRecorder {
     private final RecorderSettings settings;
     private final long leakThresholdNanos;
 
-    private final LongAdder borrows = new LongAdder();
-    private final LongAdder exhaustions = new LongAdder();
-    private final LongAdder borrowFailures = new LongAdder();
-    private final LongAdder returns = new LongAdder();
-    private final LongAdder invalidations = new LongAdder();
+    /* The frequent events, buffered per thread; the rare ones (exhaustion, failure, invalidation) count directly. */
+    private static final int BORROW = 0;
+    private static final int WAIT = 1;
+    private static final int HOLD = 2;
+    private final ThreadBuffers buffered = new ThreadBuffers(new ThreadBuffers.Consumer() {
+        @Override
+        public void value(int kind, long nanos) {
+            if (kind == BORROW) {
+                borrows++;
+            }
+            (kind == HOLD ? holdTimes : waitTimes).recordNanos(nanos);
+        }
+
+        @Override
+        public void counted(long count) {
+            returns += count;
+        }
+    });
+    // Guarded by buffered: the consumer above keeps them.
+    private long borrows;
+    private long returns;
     private final SlidingWindowHistogram waitTimes;
     private final SlidingWindowHistogram holdTimes;
+
+    private final LongAdder exhaustions = new LongAdder();
+    private final LongAdder borrowFailures = new LongAdder();
+    private final LongAdder invalidations = new LongAdder();
     /** Objects lent out, when and where; kept only with leak detection on. */
     private final HoldTable holds = new HoldTable();
     /*
@@ -94,8 +116,7 @@ public final class PoolRecorder {
      * notes when and where {@code pooledObject} was lent out; without, the object is not needed and may be null.
      */
     public void borrowSucceeded(Object pooledObject, long waitNanos) {
-        borrows.increment();
-        waitTimes.recordNanos(waitNanos);
+        buffered.record(BORROW, waitNanos);
         notePeak(borrowedNow.incrementAndGet());
         if (leakThresholdNanos > 0 && pooledObject != null) {
             holds.add(pooledObject, nanoClock.getAsLong(), BorrowSite.capture());
@@ -136,13 +157,13 @@ public final class PoolRecorder {
 
     private void recordWait(long waitNanos) {
         if (waitNanos != UNKNOWN_WAIT) {
-            waitTimes.recordNanos(waitNanos);
+            buffered.record(WAIT, waitNanos);
         }
     }
 
     /** {@code pooledObject} is being returned to the pool: counts it. */
     public void returned(Object pooledObject) {
-        returns.increment();
+        buffered.count();
         endBorrow(pooledObject);
     }
 
@@ -157,7 +178,7 @@ public final class PoolRecorder {
      * measured it.
      */
     public void held(long heldNanos) {
-        holdTimes.recordNanos(heldNanos);
+        buffered.record(HOLD, heldNanos);
     }
 
     private void endBorrow(Object pooledObject) {
@@ -197,7 +218,7 @@ public final class PoolRecorder {
 
     /** Successful borrows since start. */
     public long borrowCount() {
-        return borrows.sum();
+        return buffered.drainThen(() -> borrows);
     }
 
     /** Borrows that found the pool exhausted, since start. */
@@ -212,7 +233,7 @@ public final class PoolRecorder {
 
     /** Objects returned since start. */
     public long returnCount() {
-        return returns.sum();
+        return buffered.drainThen(() -> returns);
     }
 
     /** Objects invalidated since start. */
@@ -291,12 +312,12 @@ public final class PoolRecorder {
 
     /** How long borrow calls waited over the window: each outcome recorded with a known wait. */
     public LatencySnapshot waitTimeSnapshot() {
-        return waitTimes.snapshot();
+        return buffered.drainThen(waitTimes::snapshot);
     }
 
     /** How long objects were held, from borrow to return, over the window, as {@link #held} was told. */
     public LatencySnapshot holdTimeSnapshot() {
-        return holdTimes.snapshot();
+        return buffered.drainThen(holdTimes::snapshot);
     }
 
     /**
@@ -305,8 +326,11 @@ public final class PoolRecorder {
      * slice it was recorded in, so that it ages on time even when nobody reads for a while.
      */
     public void advanceWindows() {
-        waitTimes.advance();
-        holdTimes.advance();
+        buffered.drainThen(() -> {
+            waitTimes.advance();
+            holdTimes.advance();
+            return null;
+        });
     }
 
     /** Objects held longer than the leak threshold, longest first; empty when leak detection is off. */

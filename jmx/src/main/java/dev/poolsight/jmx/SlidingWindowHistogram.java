@@ -5,13 +5,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.PackedHistogram;
-import org.HdrHistogram.Recorder;
 
 /**
- * A latency distribution over the recent past: values go into an HdrHistogram {@link Recorder} (wait-free for
- * any number of writers); reads move what it gathered into a ring of {@link RecorderSettings#SLICES} slices and
- * merge the ring. When the clock passes a slice boundary the oldest slice is emptied, so old values leave the
- * window one slice at a time.
+ * A latency distribution over the recent past: values go into a pending HdrHistogram; reads move what it gathered
+ * into a ring of {@link RecorderSettings#SLICES} slices and merge the ring. When the clock passes a slice boundary
+ * the oldest slice is emptied, so old values leave the window one slice at a time.
+ *
+ * <p>Not thread-safe: {@link PoolRecorder} calls it under one lock, after its {@link ThreadBuffers} have handed
+ * it the values the application's threads recorded.
  *
  * <p>Values are microseconds from 0 to one hour (longer ones count as one hour) at three significant digits.
  *
@@ -19,8 +20,8 @@ import org.HdrHistogram.Recorder;
  * when they are recorded. Whoever owns the recorders should call {@code advance()} once per slice; without
  * that, values recorded since the last read count as recent at the next one, however old they are.
  *
- * <p>Memory: the recorder's two histograms are full arrays (about 190 KB each) because recording into them is
- * the fastest; the slices are packed histograms that take room only for the values they hold.
+ * <p>Memory: the pending histogram is a full array (about 190 KB) because recording into it is the fastest; the
+ * slices are packed histograms that take room only for the values they hold.
  */
 final class SlidingWindowHistogram {
 
@@ -28,14 +29,11 @@ final class SlidingWindowHistogram {
     static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
     private static final int SIGNIFICANT_DIGITS = 3;
 
-    private final Recorder recorder = new Recorder(1, HIGHEST_MICROS, SIGNIFICANT_DIGITS);
+    private final Histogram pending = new Histogram(1, HIGHEST_MICROS, SIGNIFICANT_DIGITS);
     private final LongSupplier nanoClock;
     private final long sliceNanos;
-
-    // Guarded by this: only readers and advance() touch them, never the recording threads.
     private final Histogram[] slices = new Histogram[RecorderSettings.SLICES];
     private final Histogram merged = newSlice();
-    private Histogram lastInterval;
     private int current;
     private long currentSliceEnd;
 
@@ -54,16 +52,16 @@ final class SlidingWindowHistogram {
 
     /** Records a duration; negative ones (a clock that stepped back) count as zero. */
     void recordNanos(long nanos) {
-        recorder.recordValue(nanos <= 0 ? 0 : Math.min(nanos / 1_000, HIGHEST_MICROS));
+        pending.recordValue(nanos <= 0 ? 0 : Math.min(nanos / 1_000, HIGHEST_MICROS));
     }
 
     /** Moves what was recorded into the current slice, first emptying the slices the clock has left behind. */
-    synchronized void advance() {
+    void advance() {
         advanceTo(nanoClock.getAsLong());
     }
 
     /** The distribution over the window, up to now. */
-    synchronized LatencySnapshot snapshot() {
+    LatencySnapshot snapshot() {
         advanceTo(nanoClock.getAsLong());
         merged.reset();
         for (Histogram slice : slices) {
@@ -83,7 +81,9 @@ final class SlidingWindowHistogram {
             currentSliceEnd += crossed * sliceNanos;
         }
         // After moving on, not before: values of unknown age must stay in the window rather than vanish.
-        lastInterval = recorder.getIntervalHistogram(lastInterval);
-        slices[current].add(lastInterval);
+        if (pending.getTotalCount() > 0) {
+            slices[current].add(pending);
+            pending.reset();
+        }
     }
 }

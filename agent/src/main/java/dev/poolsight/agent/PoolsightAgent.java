@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
-import net.bytebuddy.dynamic.ClassFileLocator;
+import java.util.jar.JarFile;
 
 /** Installs the agent once per JVM, however often it is attached. Runs from the bootstrap class loader. */
 public final class PoolsightAgent {
@@ -36,7 +36,7 @@ public final class PoolsightAgent {
         PoolHooks.install(registry, new CommonsPoolIdentity());
         WindowTicker.start(registry);
         registerMBeansInBackground(registry);
-        CommonsPoolInstrumentation.install(instrumentation, ClassFileLocator.ForJarFile.of(agentJar));
+        CommonsPoolInstrumentation.install(instrumentation, new JarFile(agentJar));
         if (!options.quiet()) {
             System.err.println("[poolsight] agent started: instrumenting Commons Pool 2 pools; percentiles over "
                     + options.window().toSeconds() + "s; leak detection "

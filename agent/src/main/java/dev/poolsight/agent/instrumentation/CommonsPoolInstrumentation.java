@@ -9,6 +9,7 @@ import dev.poolsight.jmx.AgentHealth;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.jar.JarFile;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
@@ -37,11 +38,12 @@ public final class CommonsPoolInstrumentation {
      * Registers the weaving transformer and, when the agent arrives in a running JVM, re-weaves the pool classes
      * already loaded.
      *
-     * @param adviceLocator where Byte Buddy reads the advice classes' bytes: the agent jar, since the advice
-     *                      classes are loaded by the bootstrap class loader
+     * @param agentJar the agent jar, which holds the {@link PrewovenClasses} and the advice classes' bytes for Byte
+     *                 Buddy (the advice classes themselves are loaded by the bootstrap class loader)
      */
-    public static void install(Instrumentation instrumentation, ClassFileLocator adviceLocator) {
-        PoolClassesOnly transformer = new PoolClassesOnly(() -> new PoolWeaver(adviceLocator));
+    public static void install(Instrumentation instrumentation, JarFile agentJar) {
+        PoolClassesOnly transformer = new PoolClassesOnly(new PrewovenClasses(agentJar),
+                () -> new PoolWeaver(new ClassFileLocator.ForJarFile(agentJar)));
         instrumentation.addTransformer(transformer, true);
         List<Class<?>> loaded = new ArrayList<>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {

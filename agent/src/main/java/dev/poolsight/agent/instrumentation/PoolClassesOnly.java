@@ -14,10 +14,12 @@ import java.util.function.Supplier;
  */
 final class PoolClassesOnly implements ClassFileTransformer {
 
+    private final PrewovenClasses prewoven;
     private final Supplier<ClassFileTransformer> weaverFactory;
     private volatile ClassFileTransformer weaver;
 
-    PoolClassesOnly(Supplier<ClassFileTransformer> weaverFactory) {
+    PoolClassesOnly(PrewovenClasses prewoven, Supplier<ClassFileTransformer> weaverFactory) {
+        this.prewoven = prewoven;
         this.weaverFactory = weaverFactory;
     }
 
@@ -26,6 +28,14 @@ final class PoolClassesOnly implements ClassFileTransformer {
                             ProtectionDomain protectionDomain, byte[] classfileBuffer) throws IllegalClassFormatException {
         if (!CommonsPoolInstrumentation.WOVEN_INTERNAL.contains(className)) {
             return null;
+        }
+        try {
+            byte[] woven = prewoven.lookup(classfileBuffer);
+            if (woven != null) {
+                return woven;
+            }
+        } catch (Throwable t) {
+            AgentHealth.failure("read the prewoven " + className, t);
         }
         ClassFileTransformer current;
         try {

@@ -33,16 +33,26 @@ final class PoolWeaver implements ClassFileTransformer {
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
         try {
-            String name = className.replace('/', '.');
-            ClassFileLocator locator = new ClassFileLocator.Compound(
-                    ClassFileLocator.Simple.of(name, classfileBuffer),
-                    loader == null ? ClassFileLocator.ForClassLoader.ofBootLoader() : ClassFileLocator.ForClassLoader.of(loader));
-            TypeDescription type = TypePool.Default.WithLazyResolution.of(locator).describe(name).resolve();
-            return CommonsPoolInstrumentation.weave(byteBuddy.decorate(type, locator), type, adviceLocator).make().getBytes();
+            return weave(className, classfileBuffer, loader == null
+                    ? ClassFileLocator.ForClassLoader.ofBootLoader()
+                    : ClassFileLocator.ForClassLoader.of(loader));
         } catch (Throwable t) {
             // The class loads as it is: the application runs, only unmeasured.
             AgentHealth.failure("instrument " + className, t);
             return null;
         }
+    }
+
+    /**
+     * Weaves one pool class.
+     *
+     * @param internalName the class's name with slashes, {@code org/apache/commons/pool2/impl/GenericObjectPool}
+     * @param surroundings where its base class and interfaces are read from, as the class's own loader sees them
+     */
+    byte[] weave(String internalName, byte[] classFile, ClassFileLocator surroundings) {
+        String name = internalName.replace('/', '.');
+        ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, classFile), surroundings);
+        TypeDescription type = TypePool.Default.WithLazyResolution.of(locator).describe(name).resolve();
+        return CommonsPoolInstrumentation.weave(byteBuddy.decorate(type, locator), type, adviceLocator).make().getBytes();
     }
 }

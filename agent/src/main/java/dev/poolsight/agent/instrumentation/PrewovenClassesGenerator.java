@@ -1,0 +1,52 @@
+package dev.poolsight.agent.instrumentation;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import net.bytebuddy.dynamic.ClassFileLocator;
+
+/**
+ * Runs when the agent is built, not in an application: weaves the pool classes of each Commons Pool jar given
+ * and writes them where {@link PrewovenClasses} finds them.
+ *
+ * <pre>
+ * PrewovenClassesGenerator OUTPUT_DIRECTORY COMMONS_POOL_JAR...
+ * </pre>
+ */
+public final class PrewovenClassesGenerator {
+
+    private PrewovenClassesGenerator() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path output = Path.of(args[0]);
+        Path directory = Files.createDirectories(output.resolve(PrewovenClasses.DIRECTORY));
+        try (Stream<Path> stale = Files.list(directory)) {
+            for (Path file : (Iterable<Path>) stale::iterator) {
+                Files.delete(file);
+            }
+        }
+        PoolWeaver weaver = new PoolWeaver(ClassFileLocator.ForClassLoader.of(PoolAdvice.class.getClassLoader()));
+        for (int i = 1; i < args.length; i++) {
+            try (JarFile jar = new JarFile(args[i])) {
+                ClassFileLocator surroundings = new ClassFileLocator.Compound(
+                        new ClassFileLocator.ForJarFile(jar), ClassFileLocator.ForClassLoader.ofSystemLoader());
+                for (String internalName : CommonsPoolInstrumentation.WOVEN_INTERNAL) {
+                    JarEntry entry = jar.getJarEntry(internalName + ".class");
+                    if (entry == null) {
+                        throw new IllegalArgumentException(args[i] + " has no " + internalName);
+                    }
+                    byte[] original = jar.getInputStream(entry).readAllBytes();
+                    byte[] woven = weaver.weave(internalName, original, surroundings);
+                    String name = PrewovenClasses.entryName(original);
+                    Files.write(output.resolve(name + PrewovenClasses.ORIGINAL), original);
+                    Files.write(output.resolve(name + PrewovenClasses.WOVEN), woven);
+                }
+            }
+            System.out.println("[poolsight] pool classes of " + Path.of(args[i]).getFileName() + " woven ahead");
+        }
+    }
+}

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -15,7 +16,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs a baseline benchmark and a candidate in alternation, one fork each per round, and reports the ratio of each
- * round and their median.
+ * round and their median. A round's score is the mean for average-time and throughput benchmarks, the median (p50)
+ * for sample-time and single-shot ones.
  *
  * <p>Why not one JMH run with more forks: JMH runs every fork of one benchmark before the next benchmark, and on a
  * shared 2-core machine the speed drifts by 10 % and more within minutes, so a small overhead (an agent's 1 %) drowns
@@ -46,7 +48,7 @@ public final class PairedRuns {
             RunResult baseline = runOnce(jmhOptions, args[1]);
             RunResult candidate = runOnce(jmhOptions, args[2]);
             unit = baseline.getPrimaryResult().getScoreUnit();
-            double[] pair = {baseline.getPrimaryResult().getScore(), candidate.getPrimaryResult().getScore()};
+            double[] pair = {score(baseline), score(candidate)};
             scores.add(pair);
             System.out.printf(Locale.ROOT, "[paired] round %d: baseline %.3f %s, candidate %.3f %s, ratio %.3f%n",
                     round, pair[0], unit, pair[1], unit, pair[1] / pair[0]);
@@ -62,6 +64,17 @@ public final class PairedRuns {
                     + " benchmarks; it must select exactly one");
         }
         return results.iterator().next();
+    }
+
+    /**
+     * The mean for average-time and throughput benchmarks; the median of the samples or shots for sample-time and
+     * single-shot ones, whose targets are medians and whose means a few slow outliers move.
+     */
+    private static double score(RunResult result) {
+        Mode mode = result.getParams().getMode();
+        return mode == Mode.SampleTime || mode == Mode.SingleShotTime
+                ? result.getPrimaryResult().getStatistics().getPercentile(50)
+                : result.getPrimaryResult().getScore();
     }
 
     private static void report(String baseline, String candidate, String unit, List<double[]> scores) {

@@ -42,15 +42,14 @@ import redis.clients.jedis.JedisPool;
  * the p50 of each is in the output.
  *
  * <p>Between two appends, untimed, every variant goes through the same pause: the asynchronous counter's worker
- * counts one message exactly and applies the count to Redis with a script call, and the pause lasts until it
- * has and at least 200 us. For the
- * asynchronous variant that work is its own previous append's; for the others the pause submits the same work
- * itself (applied to a message that does not exist, one look-up less in Redis). An agent's appends come between
- * LLM calls that take seconds, so the workers keep up, and the question is what the append itself costs. The
- * background work must be the same for all variants because it is not free for the next append: on these 2-core
- * virtual machines the worker's and Redis' activity just before an append moves the append's own time by tens of
- * microseconds (caches, and a virtual CPU that went to sleep), whichever thread did it. {@link
- * AppendSaturatedBenchmark} appends back to back instead, with the workers busy all along.
+ * counts one message exactly and applies the count to Redis with a script call, and the pause lasts until it has
+ * and at least 200 us. For the asynchronous variant that work is its own previous append's; for the others the
+ * pause submits the same work itself (applied to a message that does not exist, one look-up less in Redis). An
+ * agent's appends come between LLM calls that take seconds, so the workers keep up, and the question is what the
+ * append itself costs. The background work must be the same for all variants because it is not free for the next
+ * append: on these 2-core virtual machines the worker's and Redis' activity just before an append moved that
+ * append's time by tens of microseconds, even with a trivial counter on the worker. {@link AppendSaturatedBenchmark}
+ * appends back to back instead, with the workers busy all along.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)

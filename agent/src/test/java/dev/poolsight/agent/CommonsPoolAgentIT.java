@@ -77,6 +77,19 @@ class CommonsPoolAgentIT {
     }
 
     @Test
+    void borrowsOnVirtualThreadsAreCountedExactly() throws Exception {
+        assumeTrue(HostJvm.JAVA_25.toFile().canExecute(), "no Java 25 at " + HostJvm.JAVA_25);
+        HostJvm.Result result = HostJvm.on(HostJvm.JAVA_25).withAgent("").classPath("jedis7")
+                .main("dev.poolsight.agent.host.VirtualThreadsHost").finish();
+
+        assertThat(result.count("pool[virtual-threads].borrows")).isEqualTo(1_000);
+        assertThat(result.count("pool[virtual-threads].returns")).isEqualTo(1_000);
+        assertThat(result.count("pool[virtual-threads].holdCount")).isEqualTo(1_000);
+        assertThat(result.count("threadRings")).as("per-thread buffers made for virtual threads").isZero();
+        assertThat(result.count("agentFailures")).isZero();
+    }
+
+    @Test
     void badOptionsPrintOneLineEachAndTheApplicationRuns() throws Exception {
         HostJvm.Result result = HostJvm.on(HostJvm.JAVA_17).withAgent("colour=blue,leakThreshold=soon").classPath("jedis7")
                 .main("dev.poolsight.agent.host.JedisHost", REDIS.host(), REDIS.port(), "borrows").finish();

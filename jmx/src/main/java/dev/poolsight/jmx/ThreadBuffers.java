@@ -23,6 +23,10 @@ import java.util.function.Supplier;
  *
  * <p>A ring holds no reference to this object, so that a thread's map of thread-locals never keeps a recorder
  * alive after its pool is gone.
+ *
+ * <p>Virtual threads (Java 21 and later) get no ring: an application may start one per request, and a ring each
+ * would cost 4 KB and a registration under the lock per thread, kept until the next drain. Their values go straight
+ * to the consumer under the lock, which costs about what the atomic instructions saved elsewhere.
  */
 final class ThreadBuffers {
 
@@ -40,6 +44,9 @@ final class ThreadBuffers {
     /** The largest value kept; larger ones are kept as this. */
     static final long MAX_VALUE = Long.MAX_VALUE >>> 2;
     static final int RING_SIZE = 512;
+
+    /** {@code java.lang.VirtualThread}, or null on a Java without virtual threads. */
+    private static final Class<?> VIRTUAL_THREAD = virtualThreadClass();
 
     private final Consumer consumer;
     private final ThreadLocal<Ring> own = ThreadLocal.withInitial(this::newRing);
@@ -61,6 +68,12 @@ final class ThreadBuffers {
     /** Records {@code value} (negative ones as 0, beyond {@link #MAX_VALUE} as that) of {@code kind}. */
     void record(int kind, long value) {
         long kept = value <= 0 ? 0 : Math.min(value, MAX_VALUE);
+        if (onVirtualThread()) {
+            synchronized (this) {
+                consumer.value(kind, kept);
+            }
+            return;
+        }
         long entry = kept << 2 | kind;
         Ring ring = own.get();
         if (!ring.offer(entry)) {
@@ -73,7 +86,25 @@ final class ThreadBuffers {
 
     /** Counts one event that carries no value, for {@link Consumer#counted}. */
     void count() {
+        if (onVirtualThread()) {
+            synchronized (this) {
+                consumer.counted(1);
+            }
+            return;
+        }
         own.get().count();
+    }
+
+    private static boolean onVirtualThread() {
+        return VIRTUAL_THREAD != null && Thread.currentThread().getClass() == VIRTUAL_THREAD;
+    }
+
+    private static Class<?> virtualThreadClass() {
+        try {
+            return Class.forName("java.lang.VirtualThread", false, null);
+        } catch (ClassNotFoundException e) {
+            return null;
+        }
     }
 
     /** Hands everything recorded so far to the consumer, then returns what {@code read} says, under the lock. */

@@ -40,7 +40,7 @@ public final class GenericPoolHost {
         }
     }
 
-    private static final class Buffers extends BasePooledObjectFactory<StringBuilder> {
+    static final class Buffers extends BasePooledObjectFactory<StringBuilder> {
         @Override
         public StringBuilder create() {
             return new StringBuilder();

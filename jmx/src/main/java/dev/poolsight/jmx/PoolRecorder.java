@@ -374,12 +374,15 @@ public final class PoolRecorder {
         int numActive = numActive();
         int maxTotal = maxTotal();
         long peak = peakBorrowed.get();
+        // One drain for all the buffered figures, so that the counts and the windows describe the same moment.
+        Buffered buffered = this.buffered.drainThen(
+                () -> new Buffered(borrows, returns, waitTimes.snapshot(), holdTimes.snapshot()));
         return new PoolStats(
                 name,
-                borrowCount(),
+                buffered.borrows(),
                 exhaustionCount(),
                 borrowFailureCount(),
-                returnCount(),
+                buffered.returns(),
                 invalidateCount(),
                 numActive,
                 numIdle(),
@@ -390,9 +393,13 @@ public final class PoolRecorder {
                 peak,
                 ratio(peak, maxTotal),
                 window(),
-                waitTimeSnapshot(),
-                holdTimeSnapshot(),
+                buffered.waitTimes(),
+                buffered.holdTimes(),
                 leakSuspectCount());
+    }
+
+    /** What {@link #stats()} reads from one drain of the per-thread buffers. */
+    private record Buffered(long borrows, long returns, LatencySnapshot waitTimes, LatencySnapshot holdTimes) {
     }
 
     /** Package-private for tests: the table of objects lent out. */

@@ -3,17 +3,18 @@ package dev.poolsight.agent.instrumentation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import net.bytebuddy.dynamic.ClassFileLocator;
 
 /**
- * Runs when the agent is built, not in an application: weaves the pool classes of each Commons Pool jar given
- * and writes them where {@link PrewovenClasses} finds them.
+ * Runs when the agent is built, not in an application: weaves the pool classes of every Commons Pool jar in a
+ * directory and writes them where {@link PrewovenClasses} finds them.
  *
  * <pre>
- * PrewovenClassesGenerator OUTPUT_DIRECTORY COMMONS_POOL_JAR...
+ * PrewovenClassesGenerator OUTPUT_DIRECTORY COMMONS_POOL_JARS_DIRECTORY
  * </pre>
  */
 public final class PrewovenClassesGenerator {
@@ -30,14 +31,21 @@ public final class PrewovenClassesGenerator {
             }
         }
         PoolWeaver weaver = new PoolWeaver(ClassFileLocator.ForClassLoader.of(PoolAdvice.class.getClassLoader()));
-        for (int i = 1; i < args.length; i++) {
-            try (JarFile jar = new JarFile(args[i])) {
+        List<Path> releases;
+        try (Stream<Path> files = Files.list(Path.of(args[1]))) {
+            releases = files.filter(file -> file.getFileName().toString().endsWith(".jar")).sorted().toList();
+        }
+        if (releases.isEmpty()) {
+            throw new IllegalArgumentException(args[1] + " holds no Commons Pool jar to weave");
+        }
+        for (Path release : releases) {
+            try (JarFile jar = new JarFile(release.toFile())) {
                 ClassFileLocator surroundings = new ClassFileLocator.Compound(
                         new ClassFileLocator.ForJarFile(jar), ClassFileLocator.ForClassLoader.ofSystemLoader());
                 for (String internalName : CommonsPoolInstrumentation.WOVEN_INTERNAL) {
                     JarEntry entry = jar.getJarEntry(internalName + ".class");
                     if (entry == null) {
-                        throw new IllegalArgumentException(args[i] + " has no " + internalName);
+                        throw new IllegalArgumentException(release + " has no " + internalName);
                     }
                     byte[] original = jar.getInputStream(entry).readAllBytes();
                     byte[] woven = weaver.weave(internalName, original, surroundings);
@@ -46,7 +54,7 @@ public final class PrewovenClassesGenerator {
                     Files.write(output.resolve(name + PrewovenClasses.WOVEN), woven);
                 }
             }
-            System.out.println("[poolsight] pool classes of " + Path.of(args[i]).getFileName() + " woven ahead");
+            System.out.println("[poolsight] pool classes of " + release.getFileName() + " woven ahead");
         }
     }
 }

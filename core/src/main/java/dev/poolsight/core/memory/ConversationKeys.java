@@ -1,6 +1,7 @@
 package dev.poolsight.core.memory;
 
 import java.util.List;
+import redis.clients.jedis.util.SafeEncoder;
 
 /**
  * The Redis keys of one conversation. All carry the conversation id as a hash tag ({@code {id}}), so they live in
@@ -20,5 +21,10 @@ record ConversationKeys(String messages, String meta, String tokens) {
 
     List<String> all() {
         return List.of(messages, meta, tokens);
+    }
+
+    /** The three keys as the bytes a binary command sends, in {@link #all()}'s order. */
+    List<byte[]> allEncoded() {
+        return List.of(SafeEncoder.encode(messages), SafeEncoder.encode(meta), SafeEncoder.encode(tokens));
     }
 }

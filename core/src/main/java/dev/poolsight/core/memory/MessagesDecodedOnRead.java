@@ -16,12 +16,12 @@ import java.util.RandomAccess;
  */
 final class MessagesDecodedOnRead extends AbstractList<Message> implements RandomAccess {
 
-    private final String[] json;
+    private final byte[][] json;
     private final Message[] decoded;
 
-    /** @param json the stored form of each message, as {@link MessageCodec#encode} wrote it */
+    /** @param json the stored form of each message, the UTF-8 JSON {@link MessageCodec#encode} wrote */
     MessagesDecodedOnRead(List<?> json) {
-        this.json = json.toArray(String[]::new);
+        this.json = json.toArray(byte[][]::new);
         this.decoded = new Message[this.json.length];
     }
 

@@ -10,6 +10,8 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.util.SafeEncoder;
 
 /**
  * {@link ConversationMemory} on Redis: one list of message JSON and two small hashes per conversation, all under
@@ -23,6 +25,9 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
     private static final RedisScript APPLY_EXACT_COUNT = RedisScript.fromResource("apply-exact-count.lua");
     /** The append script's reply: message count, token count and estimated count, then the trimmed messages. */
     private static final int REPLY_COUNTS = 3;
+    /** The script's flag for a message whose token count is an estimate, and for one whose count is exact. */
+    private static final byte[] TRUE = SafeEncoder.encode("1");
+    private static final byte[] FALSE = SafeEncoder.encode("0");
 
     private final RedisConnections connections;
     private final MemoryOptions options;
@@ -53,8 +58,8 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
         }
         requireDistinctIds(messages);
         boolean[] estimated = new boolean[messages.size()];
-        List<String> args = appendArguments(messages, estimated);
-        List<?> reply = (List<?>) connections.call(jedis -> APPEND.run(jedis, keys.all(), args));
+        List<byte[]> args = appendArguments(messages, estimated);
+        List<?> reply = (List<?>) connections.call(jedis -> APPEND.run(jedis, keys.allEncoded(), args));
         submitExactCounts(keys, messages, estimated);
         return new AppendResult((Long) reply.get(0), (Long) reply.get(1),
                 trimmed(conversationId, reply.subList(REPLY_COUNTS, reply.size())));
@@ -73,22 +78,23 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
         }
     }
 
-    private List<String> appendArguments(List<Message> messages, boolean[] estimated) {
-        List<String> args = new ArrayList<>(5 + messages.size() * 4);
-        args.add(Long.toString(options.ttl().toMillis()));
-        args.add(Integer.toString(options.maxMessages()));
-        args.add(Long.toString(options.maxTokens()));
-        args.add(Long.toString(System.currentTimeMillis()));
-        args.add(Integer.toString(messages.size()));
+    /** The script's arguments as bytes: the message JSON is written as UTF-8 at once, not as a string to encode. */
+    private List<byte[]> appendArguments(List<Message> messages, boolean[] estimated) {
+        List<byte[]> args = new ArrayList<>(5 + messages.size() * 4);
+        args.add(Protocol.toByteArray(options.ttl().toMillis()));
+        args.add(Protocol.toByteArray(options.maxMessages()));
+        args.add(Protocol.toByteArray(options.maxTokens()));
+        args.add(Protocol.toByteArray(System.currentTimeMillis()));
+        args.add(Protocol.toByteArray(messages.size()));
         AsyncTokenCounter async = options.asyncTokenCounter();
         for (int i = 0; i < messages.size(); i++) {
             Message message = messages.get(i);
             String content = message.content();
             estimated[i] = async != null && !content.isEmpty();
-            args.add(message.id());
+            args.add(SafeEncoder.encode(message.id()));
             args.add(MessageCodec.encode(message));
-            args.add(Integer.toString(estimated[i] ? async.estimate(content) : options.tokenCounter().count(content)));
-            args.add(estimated[i] ? "1" : "0");
+            args.add(Protocol.toByteArray(estimated[i] ? async.estimate(content) : options.tokenCounter().count(content)));
+            args.add(estimated[i] ? TRUE : FALSE);
         }
         return args;
     }
@@ -106,7 +112,7 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
         }
         List<Message> trimmed = new ArrayList<>(json.size());
         for (Object message : json) {
-            trimmed.add(MessageCodec.decode((String) message));
+            trimmed.add(MessageCodec.decode((byte[]) message));
         }
         tellTrimListener(conversationId, trimmed);
         return trimmed;
@@ -124,8 +130,8 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
     }
 
     void applyExactCount(ConversationKeys keys, String messageId, int exact) {
-        List<String> scriptKeys = List.of(keys.meta(), keys.tokens());
-        List<String> args = List.of(messageId, Integer.toString(exact));
+        List<byte[]> scriptKeys = List.of(SafeEncoder.encode(keys.meta()), SafeEncoder.encode(keys.tokens()));
+        List<byte[]> args = List.of(SafeEncoder.encode(messageId), Protocol.toByteArray(exact));
         connections.call(jedis -> APPLY_EXACT_COUNT.run(jedis, scriptKeys, args));
     }
 
@@ -157,10 +163,10 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
     }
 
     private List<Message> range(String conversationId, long start, long stop) {
-        String list = keys(conversationId).messages();
-        List<String> jsons = connections.call(jedis -> jedis.lrange(list, start, stop));
+        byte[] list = SafeEncoder.encode(keys(conversationId).messages());
+        List<byte[]> jsons = connections.call(jedis -> jedis.lrange(list, start, stop));
         List<Message> messages = new ArrayList<>(jsons.size());
-        for (String json : jsons) {
+        for (byte[] json : jsons) {
             messages.add(MessageCodec.decode(json));
         }
         return messages;

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
+import redis.clients.jedis.util.SafeEncoder;
 
 /**
  * A Lua script run by its SHA-1 (one EVALSHA round trip), loaded again when the server answers NOSCRIPT
@@ -18,11 +19,11 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
 final class RedisScript {
 
     private final String source;
-    private final String sha1;
+    private final byte[] sha1;
 
     private RedisScript(String source) {
         this.source = source;
-        this.sha1 = sha1Hex(source);
+        this.sha1 = SafeEncoder.encode(sha1Hex(source));
     }
 
     static RedisScript fromResource(String name) {
@@ -36,7 +37,11 @@ final class RedisScript {
         }
     }
 
-    Object run(Jedis jedis, List<String> keys, List<String> args) {
+    /**
+     * Runs the script with binary keys and arguments, so that nothing is encoded twice; the reply is binary too:
+     * bulk strings come back as {@code byte[]}, integers as {@code Long}.
+     */
+    Object run(Jedis jedis, List<byte[]> keys, List<byte[]> args) {
         try {
             return jedis.evalsha(sha1, keys, args);
         } catch (JedisNoScriptException notCached) {

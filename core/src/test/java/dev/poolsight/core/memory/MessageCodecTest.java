@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,7 @@ class MessageCodecTest {
     void aPlainMessageIsWrittenFieldByFieldWithoutMeta() {
         Message message = new Message("m-1", Role.USER, "hello", WRITTEN, Map.of(), false);
 
-        assertThat(MessageCodec.encode(message)).isEqualTo(
+        assertThat(encodedText(message)).isEqualTo(
                 "{\"id\":\"m-1\",\"role\":\"user\",\"content\":\"hello\",\"ts\":1795688130123,\"pinned\":false}");
     }
 
@@ -33,7 +34,7 @@ class MessageCodecTest {
         Message message = new Message("m-2", Role.ASSISTANT, "say \"hi\" \\ or 'bye' </script>", WRITTEN, Map.of(),
                 false);
 
-        assertThat(MessageCodec.encode(message)).isEqualTo("{\"id\":\"m-2\",\"role\":\"assistant\","
+        assertThat(encodedText(message)).isEqualTo("{\"id\":\"m-2\",\"role\":\"assistant\","
                 + "\"content\":\"say \\\"hi\\\" \\\\ or 'bye' </script>\",\"ts\":1795688130123,\"pinned\":false}");
     }
 
@@ -42,7 +43,7 @@ class MessageCodecTest {
         Message message = new Message("m-3", Role.TOOL, "\u0000\u0001\b\t\n\f\r\u001f\u007f\u2028", WRITTEN,
                 Map.of(), false);
 
-        assertThat(MessageCodec.encode(message)).isEqualTo("{\"id\":\"m-3\",\"role\":\"tool\","
+        assertThat(encodedText(message)).isEqualTo("{\"id\":\"m-3\",\"role\":\"tool\","
                 + "\"content\":\"\\u0000\\u0001\\b\\t\\n\\f\\r\\u001F\u007f\u2028\",\"ts\":1795688130123,\"pinned\":false}");
     }
 
@@ -50,7 +51,7 @@ class MessageCodecTest {
     void unicodeIsWrittenUnescaped() {
         Message message = new Message("m-4", Role.SYSTEM, "caf\u00e9 \u4e2d\u6587 \uD83D\uDE00", WRITTEN, Map.of(), true);
 
-        assertThat(MessageCodec.encode(message)).isEqualTo("{\"id\":\"m-4\",\"role\":\"system\","
+        assertThat(encodedText(message)).isEqualTo("{\"id\":\"m-4\",\"role\":\"system\","
                 + "\"content\":\"caf\u00e9 \u4e2d\u6587 \uD83D\uDE00\",\"ts\":1795688130123,\"pinned\":true}");
     }
 
@@ -59,7 +60,7 @@ class MessageCodecTest {
         Message message = new Message("call-7", Role.TOOL, "{\"temperature\": 21}", WRITTEN,
                 Map.of("tool \"x\"", "w\u00e9ather\n"), true);
 
-        assertThat(MessageCodec.encode(message)).isEqualTo("{\"id\":\"call-7\",\"role\":\"tool\","
+        assertThat(encodedText(message)).isEqualTo("{\"id\":\"call-7\",\"role\":\"tool\","
                 + "\"content\":\"{\\\"temperature\\\": 21}\",\"ts\":1795688130123,\"pinned\":true,"
                 + "\"meta\":{\"tool \\\"x\\\"\":\"w\u00e9ather\\n\"}}");
     }
@@ -80,7 +81,7 @@ class MessageCodecTest {
             String expected = mapper.writeValueAsString(new Stored(message.id(), message.role().wireName(),
                     message.content(), message.timestamp().toEpochMilli(), message.pinned(),
                     message.metadata().isEmpty() ? null : message.metadata()));
-            assertThat(MessageCodec.encode(message)).isEqualTo(expected);
+            assertThat(MessageCodec.encode(message)).isEqualTo(expected.getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -91,6 +92,49 @@ class MessageCodecTest {
                 new Message("m-2", Role.TOOL, "\u0000\"\\\n\uD83D\uDE00\u00e9", WRITTEN, Map.of("a", "1", "b", "\""), true))) {
             assertThat(MessageCodec.decode(MessageCodec.encode(message))).isEqualTo(message);
         }
+    }
+
+    /**
+     * Every character of the Basic Multilingual Plane in one text, lone surrogates included, which become {@code ?}
+     * as they did when Jedis encoded the string Jackson wrote; and texts long enough that the writer must grow.
+     */
+    @Test
+    void everyCharacterAndLongTextsAreWrittenAsTheObjectMapperWroteThem() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        StringBuilder everyCharacter = new StringBuilder();
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            everyCharacter.append(c);
+        }
+        String escapesOnly = "\"\n\u0001".repeat(5_000);
+        String longAscii = "plain words without anything to escape ".repeat(500);
+        for (String content : List.of(everyCharacter.toString(), escapesOnly, longAscii, longAscii + "\u00e9")) {
+            Message message = new Message("m-long", Role.ASSISTANT, content, WRITTEN, Map.of("k", content), false);
+
+            String expected = mapper.writeValueAsString(new Stored(message.id(), message.role().wireName(),
+                    content, WRITTEN.toEpochMilli(), false, message.metadata()));
+            assertThat(MessageCodec.encode(message)).isEqualTo(expected.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The writer looks at eight bytes at a time: every ASCII character, at every place in and around a word. */
+    @Test
+    void everyAsciiCharacterIsEscapedOrNotWhereverItStands() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        for (char c = 0; c < 0x80; c++) {
+            for (int before = 0; before <= 17; before++) {
+                String content = "x".repeat(before) + c + "y".repeat(17 - before);
+                Message message = new Message("m", Role.USER, content, WRITTEN, Map.of(), false);
+
+                String expected = mapper.writeValueAsString(new Stored("m", "user", content, WRITTEN.toEpochMilli(),
+                        false, null));
+                assertThat(MessageCodec.encode(message)).as("character %d after %d others", (int) c, before)
+                        .isEqualTo(expected.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private static String encodedText(Message message) {
+        return new String(MessageCodec.encode(message), StandardCharsets.UTF_8);
     }
 
     /** Characters of every kind: ASCII, control characters, quotes, backslashes, accents, CJK, surrogate pairs. */

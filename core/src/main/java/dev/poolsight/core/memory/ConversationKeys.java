@@ -4,27 +4,68 @@ import java.util.List;
 import redis.clients.jedis.util.SafeEncoder;
 
 /**
- * The Redis keys of one conversation. All carry the conversation id as a hash tag ({@code {id}}), so they live in
- * one Redis Cluster slot and a single script may change them together.
- *
- * @param messages a list of message JSON, oldest first
- * @param meta     a hash: {@code count}, {@code tokens}, {@code estimated}, {@code created}, {@code updated}
- * @param tokens   a hash from message id to its token count ({@code e} in front while it is an estimate)
+ * The Redis keys of one conversation, as strings and as the bytes a script call sends. All carry the conversation
+ * id as a hash tag ({@code {id}}), so they live in one Redis Cluster slot and a single script may change them
+ * together:
+ * <ul>
+ *   <li>{@link #messages()}: a list of message JSON, oldest first;</li>
+ *   <li>{@link #meta()}: a hash of {@code count}, {@code tokens}, {@code estimated}, {@code created}, {@code updated};</li>
+ *   <li>{@link #tokens()}: a hash from message id to its token count ({@code e} in front while it is an estimate).</li>
+ * </ul>
+ * Immutable.
  */
-record ConversationKeys(String messages, String meta, String tokens) {
+final class ConversationKeys {
+
+    private final String conversationId;
+    private final String messages;
+    private final String meta;
+    private final String tokens;
+    private final List<byte[]> encoded;
+    private final List<byte[]> encodedCountKeys;
+
+    private ConversationKeys(String conversationId, String base) {
+        this.conversationId = conversationId;
+        this.messages = base + "messages";
+        this.meta = base + "meta";
+        this.tokens = base + "tokens";
+        byte[] encodedMeta = SafeEncoder.encode(meta);
+        byte[] encodedTokens = SafeEncoder.encode(tokens);
+        this.encoded = List.of(SafeEncoder.encode(messages), encodedMeta, encodedTokens);
+        this.encodedCountKeys = List.of(encodedMeta, encodedTokens);
+    }
 
     static ConversationKeys of(String prefix, String conversationId) {
         Identifiers.requireValid("conversation id", conversationId);
-        String base = prefix + ":{" + conversationId + "}:";
-        return new ConversationKeys(base + "messages", base + "meta", base + "tokens");
+        return new ConversationKeys(conversationId, prefix + ":{" + conversationId + "}:");
+    }
+
+    String conversationId() {
+        return conversationId;
+    }
+
+    String messages() {
+        return messages;
+    }
+
+    String meta() {
+        return meta;
+    }
+
+    String tokens() {
+        return tokens;
     }
 
     List<String> all() {
         return List.of(messages, meta, tokens);
     }
 
-    /** The three keys as the bytes a binary command sends, in {@link #all()}'s order. */
+    /** The three keys as bytes, in {@link #all()}'s order: the append script's keys. */
     List<byte[]> allEncoded() {
-        return List.of(SafeEncoder.encode(messages), SafeEncoder.encode(meta), SafeEncoder.encode(tokens));
+        return encoded;
+    }
+
+    /** {@link #meta()} and {@link #tokens()} as bytes: the keys of the script that applies an exact count. */
+    List<byte[]> countKeysEncoded() {
+        return encodedCountKeys;
     }
 }

@@ -32,11 +32,17 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
     private final RedisConnections connections;
     private final MemoryOptions options;
     private final boolean ownsPool;
+    private final RecentConversationKeys recentKeys;
+    /** The append script's first three arguments, the same for every append: TTL, message limit, token limit. */
+    private final List<byte[]> limitArguments;
 
     private RedisConversationMemory(RedisConnections connections, MemoryOptions options, boolean ownsPool) {
         this.connections = connections;
         this.options = options;
         this.ownsPool = ownsPool;
+        this.recentKeys = new RecentConversationKeys(options.keyPrefix());
+        this.limitArguments = List.of(Protocol.toByteArray(options.ttl().toMillis()),
+                Protocol.toByteArray(options.maxMessages()), Protocol.toByteArray(options.maxTokens()));
     }
 
     /** A store with its own pool, sized by {@code settings}; {@link #close()} closes the pool. */
@@ -81,9 +87,7 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
     /** The script's arguments as bytes: the message JSON is written as UTF-8 at once, not as a string to encode. */
     private List<byte[]> appendArguments(List<Message> messages, boolean[] estimated) {
         List<byte[]> args = new ArrayList<>(5 + messages.size() * 4);
-        args.add(Protocol.toByteArray(options.ttl().toMillis()));
-        args.add(Protocol.toByteArray(options.maxMessages()));
-        args.add(Protocol.toByteArray(options.maxTokens()));
+        args.addAll(limitArguments);
         args.add(Protocol.toByteArray(System.currentTimeMillis()));
         args.add(Protocol.toByteArray(messages.size()));
         AsyncTokenCounter async = options.asyncTokenCounter();
@@ -130,9 +134,8 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
     }
 
     void applyExactCount(ConversationKeys keys, String messageId, int exact) {
-        List<byte[]> scriptKeys = List.of(SafeEncoder.encode(keys.meta()), SafeEncoder.encode(keys.tokens()));
         List<byte[]> args = List.of(SafeEncoder.encode(messageId), Protocol.toByteArray(exact));
-        connections.call(jedis -> APPLY_EXACT_COUNT.run(jedis, scriptKeys, args));
+        connections.call(jedis -> APPLY_EXACT_COUNT.run(jedis, keys.countKeysEncoded(), args));
     }
 
     private void tellTrimListener(String conversationId, List<Message> trimmed) {
@@ -206,7 +209,7 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
     }
 
     private ConversationKeys keys(String conversationId) {
-        return ConversationKeys.of(options.keyPrefix(), conversationId);
+        return recentKeys.of(conversationId);
     }
 
     private static void requireNonNegative(String name, int value) {

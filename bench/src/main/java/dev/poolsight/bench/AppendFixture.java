@@ -22,7 +22,7 @@ import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.util.SafeEncoder;
 
 /**
- * The four appends the append benchmarks compare, on one Redis and one pool: the bare EVALSHA round trip of the
+ * The five appends the append benchmarks compare, on one Redis and one pool: the bare EVALSHA round trip of the
  * append script (a pooled connection, arguments precomputed as bytes: the baseline), an append that counts tokens
  * exactly on the append path, an append with the asynchronous counter, and an append that counts characters / 4
  * (the store's own cost, without a counter).

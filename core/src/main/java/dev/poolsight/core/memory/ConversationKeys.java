@@ -12,7 +12,7 @@ import redis.clients.jedis.util.SafeEncoder;
  *   <li>{@link #meta()}: a hash of {@code count}, {@code tokens}, {@code estimated}, {@code created}, {@code updated};</li>
  *   <li>{@link #tokens()}: a hash from message id to its token count ({@code e} in front while it is an estimate).</li>
  * </ul>
- * Immutable.
+ * Immutable, provided callers do not write into the encoded keys' arrays, which are shared.
  */
 final class ConversationKeys {
 
@@ -57,6 +57,11 @@ final class ConversationKeys {
 
     List<String> all() {
         return List.of(messages, meta, tokens);
+    }
+
+    /** {@link #messages()} as bytes. */
+    byte[] messagesEncoded() {
+        return encoded.get(0);
     }
 
     /** The three keys as bytes, in {@link #all()}'s order: the append script's keys. */

@@ -28,9 +28,9 @@ final class MessageCodec {
 
     /**
      * The message as UTF-8 JSON, the bytes Jedis sends. Written field by field rather than by binding a record with
-     * the ObjectMapper (3 us for a short message) or with Jackson's streaming generator (10 us at 8 KB); the bytes are
-     * what the mapper's {@code writeValueAsString} wrote and Jedis encoded, byte for byte, so messages stored by
-     * earlier versions read the same.
+     * the ObjectMapper (3 us for a short message) or with Jackson's streaming generator (with Jedis encoding its
+     * string, 10 us at 8 KB); the bytes are what the mapper's {@code writeValueAsString} wrote and Jedis encoded, byte
+     * for byte, so messages stored by earlier versions read the same.
      */
     static byte[] encode(Message message) {
         String role = message.role().wireName();
@@ -39,7 +39,7 @@ final class MessageCodec {
         String pinned = Boolean.toString(message.pinned());
         // Exact for ASCII text that needs no escaping, the usual case, so that the writer neither grows nor trims.
         Utf8JsonWriter json = new Utf8JsonWriter(FIELDS_LENGTH + message.id().length() + role.length()
-                + content.length() + timestamp.length() + pinned.length());
+                + content.length() + timestamp.length() + pinned.length() + metadataLength(message.metadata()));
         json.raw("{\"id\":").string(message.id())
                 .raw(",\"role\":").string(role)
                 .raw(",\"content\":").string(content)
@@ -57,6 +57,22 @@ final class MessageCodec {
         return json.raw("}").toByteArray();
     }
 
+    /** The length of {@code ,"meta":{"k":"v",...}} for ASCII keys and values that need no escaping; 0 without meta. */
+    private static int metadataLength(Map<String, String> metadata) {
+        if (metadata.isEmpty()) {
+            return 0;
+        }
+        int length = ",\"meta\":{}".length() - 1; // one comma fewer than the pairs
+        for (Map.Entry<String, String> entry : metadata.entrySet()) {
+            length += entry.getKey().length() + entry.getValue().length() + "\"\":\"\",".length();
+        }
+        return length;
+    }
+
+    /**
+     * Reads a message as {@link #encode} wrote it. Bytes that are not valid UTF-8 (only another tool could have
+     * written them) are an error here, where Jedis' string decoding used to replace them with U+FFFD.
+     */
     static Message decode(byte[] json) {
         try {
             Stored stored = JSON.readValue(json, Stored.class);

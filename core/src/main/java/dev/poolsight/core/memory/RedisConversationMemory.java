@@ -166,7 +166,7 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
     }
 
     private List<Message> range(String conversationId, long start, long stop) {
-        byte[] list = SafeEncoder.encode(keys(conversationId).messages());
+        byte[] list = keys(conversationId).messagesEncoded();
         List<byte[]> jsons = connections.call(jedis -> jedis.lrange(list, start, stop));
         List<Message> messages = new ArrayList<>(jsons.size());
         for (byte[] json : jsons) {

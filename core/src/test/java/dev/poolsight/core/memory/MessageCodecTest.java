@@ -94,26 +94,32 @@ class MessageCodecTest {
         }
     }
 
-    /**
-     * Every character of the Basic Multilingual Plane in one text, lone surrogates included, which become {@code ?}
-     * as they did when Jedis encoded the string Jackson wrote; and texts long enough that the writer must grow.
-     */
+    /** Every character of the Basic Multilingual Plane in one text; lone surrogates become {@code ?}, as before. */
     @Test
-    void everyCharacterAndLongTextsAreWrittenAsTheObjectMapperWroteThem() throws Exception {
-        ObjectMapper mapper = new ObjectMapper();
+    void everyCharacterIsWrittenAsTheObjectMapperWroteIt() throws Exception {
         StringBuilder everyCharacter = new StringBuilder();
         for (char c = 0; c < Character.MAX_VALUE; c++) {
             everyCharacter.append(c);
         }
-        String escapesOnly = "\"\n\u0001".repeat(5_000);
-        String longAscii = "plain words without anything to escape ".repeat(500);
-        for (String content : List.of(everyCharacter.toString(), escapesOnly, longAscii, longAscii + "\u00e9")) {
-            Message message = new Message("m-long", Role.ASSISTANT, content, WRITTEN, Map.of("k", content), false);
+        assertWrittenAsTheMapperWroteIt(everyCharacter.toString());
+    }
 
-            String expected = mapper.writeValueAsString(new Stored(message.id(), message.role().wireName(),
-                    content, WRITTEN.toEpochMilli(), false, message.metadata()));
-            assertThat(MessageCodec.encode(message)).isEqualTo(expected.getBytes(StandardCharsets.UTF_8));
+    /** Texts long enough that the writer must grow: escapes only, plain ASCII, and ASCII with one accent. */
+    @Test
+    void longTextsAreWrittenAsTheObjectMapperWroteThem() throws Exception {
+        String longAscii = "plain words without anything to escape ".repeat(500);
+        for (String content : List.of("\"\n\u0001".repeat(5_000), longAscii, longAscii + "\u00e9")) {
+            assertWrittenAsTheMapperWroteIt(content);
         }
+    }
+
+    /** Content and a metadata value both {@code content}: the bytes must be what the mapper wrote, encoded. */
+    private static void assertWrittenAsTheMapperWroteIt(String content) throws Exception {
+        Message message = new Message("m-long", Role.ASSISTANT, content, WRITTEN, Map.of("k", content), false);
+
+        String expected = new ObjectMapper().writeValueAsString(new Stored(message.id(), message.role().wireName(),
+                content, WRITTEN.toEpochMilli(), false, message.metadata()));
+        assertThat(MessageCodec.encode(message)).isEqualTo(expected.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The writer looks at eight bytes at a time: every ASCII character, at every place in and around a word. */

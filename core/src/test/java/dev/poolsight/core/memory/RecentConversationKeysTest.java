@@ -18,11 +18,17 @@ class RecentConversationKeysTest {
     }
 
     @Test
-    void anotherConversationGetsItsOwnKeysAndReplacesTheRecentOnes() {
-        ConversationKeys first = keys.of("c-1");
-        ConversationKeys second = keys.of("c-2");
+    void anotherConversationGetsItsOwnKeys() {
+        keys.of("c-1");
 
-        assertThat(second.meta()).isEqualTo("memory:{c-2}:meta");
+        assertThat(keys.of("c-2").meta()).isEqualTo("memory:{c-2}:meta");
+    }
+
+    @Test
+    void anotherConversationReplacesTheRecentKeys() {
+        ConversationKeys first = keys.of("c-1");
+        keys.of("c-2");
+
         assertThat(keys.of("c-1")).isNotSameAs(first).satisfies(again -> assertThat(again.meta()).isEqualTo(first.meta()));
     }
 

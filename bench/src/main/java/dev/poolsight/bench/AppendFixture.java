@@ -43,10 +43,10 @@ final class AppendFixture implements AutoCloseable {
     private static final long PAUSE_NANOS = 200_000;
 
     private final JedisPool pool;
-    private final RedisConversationMemory exactOnAppendPath;
-    private final RedisConversationMemory asyncCounted;
-    private final RedisConversationMemory lengthCounted;
-    private final RedisConversationMemory estimateCounted;
+    private final StoreAppends exactOnAppendPath;
+    private final StoreAppends asyncCounted;
+    private final StoreAppends lengthCounted;
+    private final StoreAppends estimateCounted;
     private final AsyncTokenCounter asyncCounter;
     private final String content;
     private final byte[] appendSha;
@@ -54,15 +54,7 @@ final class AppendFixture implements AutoCloseable {
     private final List<String> backgroundKeys = List.of("bench:background:{b}:meta", "bench:background:{b}:tokens");
     private final List<byte[]> bareKeys;
     private final List<List<byte[]>> bareArgs;
-    private final Message[] exactMessages;
-    private final Message[] asyncMessages;
-    private final Message[] lengthMessages;
-    private final Message[] estimateMessages;
     private int nextBare;
-    private int nextExact;
-    private int nextAsync;
-    private int nextLength;
-    private int nextEstimate;
 
     /** @param size the length of every message, in characters of English prose */
     AppendFixture(int size) {
@@ -70,15 +62,13 @@ final class AppendFixture implements AutoCloseable {
         pool = RedisPoolFactory.create(RedisSettings.builder().url(redis.url()).poolSize(8).maxIdle(8).build());
         content = BenchTexts.english(size);
         ExactTokenCounter exact = ExactTokenCounter.forEncoding("o200k_base");
-        exactOnAppendPath = RedisConversationMemory.onPool(pool, redis.url(), MemoryOptions.builder()
-                .keyPrefix("bench:sync").maxMessages(MAX_MESSAGES).tokenCounter(exact).build());
         asyncCounter = new AsyncTokenCounter("bench", exact, new TokenEstimator(), TokenCounterSettings.defaults());
-        asyncCounted = RedisConversationMemory.onPool(pool, redis.url(), MemoryOptions.builder()
-                .keyPrefix("bench:async").maxMessages(MAX_MESSAGES).asyncTokenCounter(asyncCounter).build());
-        lengthCounted = RedisConversationMemory.onPool(pool, redis.url(), MemoryOptions.builder()
-                .keyPrefix("bench:length").maxMessages(MAX_MESSAGES).tokenCounter(text -> text.length() / 4).build());
-        estimateCounted = RedisConversationMemory.onPool(pool, redis.url(), MemoryOptions.builder()
-                .keyPrefix("bench:estimate").maxMessages(MAX_MESSAGES).tokenCounter(new TokenEstimator()).build());
+        exactOnAppendPath = store(redis, MemoryOptions.builder().keyPrefix("bench:sync").tokenCounter(exact));
+        asyncCounted = store(redis, MemoryOptions.builder().keyPrefix("bench:async").asyncTokenCounter(asyncCounter));
+        lengthCounted = store(redis, MemoryOptions.builder().keyPrefix("bench:length")
+                .tokenCounter(text -> text.length() / 4));
+        estimateCounted = store(redis, MemoryOptions.builder().keyPrefix("bench:estimate")
+                .tokenCounter(new TokenEstimator()));
         try (Jedis jedis = pool.getResource()) {
             appendSha = SafeEncoder.encode(jedis.scriptLoad(script("append.lua")));
             applySha = jedis.scriptLoad(script("apply-exact-count.lua"));
@@ -92,10 +82,12 @@ final class AppendFixture implements AutoCloseable {
             bareArgs.add(encoded(List.of("0", Integer.toString(MAX_MESSAGES), "0", "0", "1", id, json,
                     Integer.toString(tokens), "0")));
         }
-        exactMessages = messages(PRECOMPUTED);
-        asyncMessages = messages(PRECOMPUTED);
-        lengthMessages = messages(PRECOMPUTED);
-        estimateMessages = messages(PRECOMPUTED);
+    }
+
+    /** A store on the shared pool, limited to {@link #MAX_MESSAGES} messages, with its own ring of messages. */
+    private StoreAppends store(TestRedis redis, MemoryOptions.Builder options) {
+        return new StoreAppends(RedisConversationMemory.onPool(pool, redis.url(),
+                options.maxMessages(MAX_MESSAGES).build()), messages(PRECOMPUTED));
     }
 
     /** The bare round trip's keys and arguments as bytes, as the store sends its own: nothing is encoded when timed. */
@@ -132,11 +124,11 @@ final class AppendFixture implements AutoCloseable {
     }
 
     Object appendCountingExactly() {
-        return exactOnAppendPath.append("c", exactMessages[nextExact++ & (PRECOMPUTED - 1)]);
+        return exactOnAppendPath.appendNext();
     }
 
     Object appendWithAsyncCounter() {
-        return asyncCounted.append("c", asyncMessages[nextAsync++ & (PRECOMPUTED - 1)]);
+        return asyncCounted.appendNext();
     }
 
     /**
@@ -145,7 +137,7 @@ final class AppendFixture implements AutoCloseable {
      * counter's.
      */
     Object appendWithoutCounting() {
-        return lengthCounted.append("c", lengthMessages[nextLength++ & (PRECOMPUTED - 1)]);
+        return lengthCounted.appendNext();
     }
 
     /**
@@ -154,7 +146,7 @@ final class AppendFixture implements AutoCloseable {
      * the submission's.
      */
     Object appendWithEstimateOnly() {
-        return estimateCounted.append("c", estimateMessages[nextEstimate++ & (PRECOMPUTED - 1)]);
+        return estimateCounted.appendNext();
     }
 
     /**
@@ -186,13 +178,33 @@ final class AppendFixture implements AutoCloseable {
         asyncCounter.close(Duration.ofSeconds(30));
         System.out.printf("%n[async counter, %d B] submitted=%d completed=%d fallbacks=%d%n", content.length(),
                 asyncCounter.submitted(), asyncCounter.completed(), asyncCounter.fallbacks());
-        exactOnAppendPath.clear("c");
-        asyncCounted.clear("c");
-        lengthCounted.clear("c");
-        estimateCounted.clear("c");
+        for (StoreAppends store : List.of(exactOnAppendPath, asyncCounted, lengthCounted, estimateCounted)) {
+            store.clear();
+        }
         try (Jedis jedis = pool.getResource()) {
             jedis.del(bareKeys.toArray(byte[][]::new));
         }
         pool.close();
+    }
+
+    /** One store's appends to conversation {@code c}, taking its messages from the ring in turn. */
+    private static final class StoreAppends {
+
+        private final RedisConversationMemory memory;
+        private final Message[] messages;
+        private int next;
+
+        StoreAppends(RedisConversationMemory memory, Message[] messages) {
+            this.memory = memory;
+            this.messages = messages;
+        }
+
+        Object appendNext() {
+            return memory.append("c", messages[next++ & (messages.length - 1)]);
+        }
+
+        void clear() {
+            memory.clear("c");
+        }
     }
 }

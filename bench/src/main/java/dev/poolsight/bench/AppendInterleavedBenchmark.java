@@ -1,8 +1,10 @@
 package dev.poolsight.bench;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -41,29 +43,41 @@ import org.openjdk.jmh.runner.IterationType;
 @Fork(1)
 public class AppendInterleavedBenchmark {
 
-    private static final String[] NAMES = {"bare EVALSHA", "exact on the append path", "async counter",
-        "without counting", "estimate only"};
-    private static final int BARE = 0;
-    private static final int EXACT = 1;
-    private static final int ASYNC = 2;
-    private static final int WITHOUT_COUNTING = 3;
-    private static final int ESTIMATE_ONLY = 4;
+    /** The appends compared, each with its name in the report; a histogram of each is kept at its ordinal. */
+    private enum Append {
+        BARE("bare EVALSHA", AppendFixture::bareEvalsha),
+        EXACT("exact on the append path", AppendFixture::appendCountingExactly),
+        ASYNC("async counter", AppendFixture::appendWithAsyncCounter),
+        WITHOUT_COUNTING("without counting", AppendFixture::appendWithoutCounting),
+        ESTIMATE_ONLY("estimate only", AppendFixture::appendWithEstimateOnly);
+
+        final String label;
+        final Function<AppendFixture, Object> run;
+
+        Append(String label, Function<AppendFixture, Object> run) {
+            this.label = label;
+            this.run = run;
+        }
+    }
+
+    private static final Append[] ALL = Append.values();
 
     @Param({"100", "1024", "8192"})
     public int size;
 
     private AppendFixture appends;
     private final Random shuffle = new Random(42);
-    private final int[] order = {BARE, EXACT, ASYNC, WITHOUT_COUNTING, ESTIMATE_ONLY};
-    private int previous = BARE;
+    private final Append[] order = Append.values();
+    private Append previous = Append.BARE;
     private boolean measuring;
     private final Histogram[] iteration = histograms();
     private final Histogram[] trial = histograms();
     private final StringBuilder iterationLines = new StringBuilder();
-    private double[][] iterationP50s = new double[0][];
+    /** Each measured iteration's p50s in us, by {@link Append} ordinal. */
+    private final List<double[]> iterationP50s = new ArrayList<>();
 
     private static Histogram[] histograms() {
-        Histogram[] histograms = new Histogram[NAMES.length];
+        Histogram[] histograms = new Histogram[ALL.length];
         for (int i = 0; i < histograms.length; i++) {
             histograms[i] = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
         }
@@ -86,38 +100,23 @@ public class AppendInterleavedBenchmark {
     @Benchmark
     public void oneAppendOfEach(Blackhole blackhole) {
         shuffle(order);
-        for (int variant : order) {
-            appends.pause(previous == ASYNC);
+        for (Append append : order) {
+            appends.pause(previous == Append.ASYNC);
             long start = System.nanoTime();
-            blackhole.consume(append(variant));
+            blackhole.consume(append.run.apply(appends));
             long elapsed = System.nanoTime() - start;
             if (measuring) {
-                iteration[variant].recordValue(elapsed);
+                iteration[append.ordinal()].recordValue(elapsed);
             }
-            previous = variant;
-        }
-    }
-
-    private Object append(int variant) {
-        switch (variant) {
-            case BARE:
-                return appends.bareEvalsha();
-            case EXACT:
-                return appends.appendCountingExactly();
-            case ASYNC:
-                return appends.appendWithAsyncCounter();
-            case WITHOUT_COUNTING:
-                return appends.appendWithoutCounting();
-            default:
-                return appends.appendWithEstimateOnly();
+            previous = append;
         }
     }
 
     /** Fisher-Yates, in place: no allocation between two timed appends. */
-    private void shuffle(int[] values) {
+    private void shuffle(Append[] values) {
         for (int i = values.length - 1; i > 0; i--) {
             int j = shuffle.nextInt(i + 1);
-            int swapped = values[i];
+            Append swapped = values[i];
             values[i] = values[j];
             values[j] = swapped;
         }
@@ -128,50 +127,52 @@ public class AppendInterleavedBenchmark {
         if (!measuring) {
             return;
         }
-        double[] p50s = new double[NAMES.length];
-        for (int variant = 0; variant < NAMES.length; variant++) {
+        double[] p50s = new double[ALL.length];
+        for (int variant = 0; variant < ALL.length; variant++) {
             p50s[variant] = p50Micros(iteration[variant]);
             trial[variant].add(iteration[variant]);
         }
-        iterationP50s = Arrays.copyOf(iterationP50s, iterationP50s.length + 1);
-        iterationP50s[iterationP50s.length - 1] = p50s;
+        iterationP50s.add(p50s);
         iterationLines.append(String.format("[interleaved] %d B, iteration %d: p50 us bare %.1f, exact %.1f, async %.1f,"
                         + " without counting %.1f, estimate only %.1f; async/bare %.3f, exact/async %.2f%n", size,
-                iterationP50s.length, p50s[BARE], p50s[EXACT], p50s[ASYNC], p50s[WITHOUT_COUNTING],
-                p50s[ESTIMATE_ONLY], p50s[ASYNC] / p50s[BARE],
-                p50s[EXACT] / p50s[ASYNC]));
+                iterationP50s.size(), p50(p50s, Append.BARE), p50(p50s, Append.EXACT), p50(p50s, Append.ASYNC),
+                p50(p50s, Append.WITHOUT_COUNTING), p50(p50s, Append.ESTIMATE_ONLY),
+                p50(p50s, Append.ASYNC) / p50(p50s, Append.BARE), p50(p50s, Append.EXACT) / p50(p50s, Append.ASYNC)));
+    }
+
+    private static double p50(double[] p50s, Append append) {
+        return p50s[append.ordinal()];
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
         appends.close();
         StringBuilder report = new StringBuilder("\n").append(iterationLines);
-        for (int variant = 0; variant < NAMES.length; variant++) {
+        for (Append append : ALL) {
+            Histogram histogram = trial[append.ordinal()];
             report.append(String.format("[interleaved] %d B, %s: p50 %.1f us, p90 %.1f us, %d appends%n", size,
-                    NAMES[variant], p50Micros(trial[variant]), trial[variant].getValueAtPercentile(90) / 1000.0,
-                    trial[variant].getTotalCount()));
+                    append.label, p50Micros(histogram), histogram.getValueAtPercentile(90) / 1000.0,
+                    histogram.getTotalCount()));
         }
-        report.append(ratioLine("async / bare", ASYNC, BARE))
-                .append(ratioLine("without counting / bare", WITHOUT_COUNTING, BARE))
-                .append(ratioLine("async / without counting", ASYNC, WITHOUT_COUNTING))
-                .append(ratioLine("estimate only / without counting", ESTIMATE_ONLY, WITHOUT_COUNTING))
-                .append(ratioLine("async / estimate only", ASYNC, ESTIMATE_ONLY))
-                .append(ratioLine("exact / async", EXACT, ASYNC));
+        report.append(ratioLine("async / bare", Append.ASYNC, Append.BARE))
+                .append(ratioLine("without counting / bare", Append.WITHOUT_COUNTING, Append.BARE))
+                .append(ratioLine("async / without counting", Append.ASYNC, Append.WITHOUT_COUNTING))
+                .append(ratioLine("estimate only / without counting", Append.ESTIMATE_ONLY, Append.WITHOUT_COUNTING))
+                .append(ratioLine("async / estimate only", Append.ASYNC, Append.ESTIMATE_ONLY))
+                .append(ratioLine("exact / async", Append.EXACT, Append.ASYNC));
         System.out.print(report);
     }
 
     /** The ratio of two appends' p50 over the whole trial, and the median and range of the per-iteration ratios. */
-    private String ratioLine(String name, int numerator, int denominator) {
-        double[] ratios = new double[iterationP50s.length];
-        for (int i = 0; i < ratios.length; i++) {
-            ratios[i] = iterationP50s[i][numerator] / iterationP50s[i][denominator];
+    private String ratioLine(String name, Append numerator, Append denominator) {
+        double[] ratios = iterationP50s.stream()
+                .mapToDouble(p50s -> p50(p50s, numerator) / p50(p50s, denominator)).sorted().toArray();
+        double overTrial = p50Micros(trial[numerator.ordinal()]) / p50Micros(trial[denominator.ordinal()]);
+        if (ratios.length == 0) {
+            return String.format("[interleaved] %d B, %s: %.3f over the trial%n", size, name, overTrial);
         }
-        Arrays.sort(ratios);
-        double median = ratios.length == 0 ? Double.NaN
-                : (ratios[(ratios.length - 1) / 2] + ratios[ratios.length / 2]) / 2;
         return String.format("[interleaved] %d B, %s: %.3f over the trial; per iteration median %.3f, %.3f to %.3f%n",
-                size, name, p50Micros(trial[numerator]) / p50Micros(trial[denominator]), median,
-                ratios.length == 0 ? Double.NaN : ratios[0], ratios.length == 0 ? Double.NaN : ratios[ratios.length - 1]);
+                size, name, overTrial, PairedRuns.median(ratios), ratios[0], ratios[ratios.length - 1]);
     }
 
     private static double p50Micros(Histogram histogram) {

@@ -87,7 +87,8 @@ public final class PairedRuns {
                 median(differences), unit, differences[0], differences[differences.length - 1]);
     }
 
-    private static double median(double[] sorted) {
+    /** The median of values sorted in ascending order; there must be at least one. */
+    static double median(double[] sorted) {
         int middle = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }

@@ -18,8 +18,8 @@ import java.util.function.Supplier;
  * <p>Each thread owns a ring that only it writes; the consumer sees the values when the buffers are
  * {@linkplain #drainThen drained}, always under this object's lock, in the order each thread recorded them. A
  * thread whose ring is full drains its own ring under the same lock (once every {@value #RING_SIZE} values, a
- * few microseconds, or as long as a reader's snapshot if one holds the lock just then), so nothing is ever dropped. Rings of threads that have ended are drained a last time and let
- * go.
+ * few microseconds, or as long as a reader's snapshot if one holds the lock just then), so nothing is ever dropped.
+ * Rings of threads that have ended are drained a last time and let go.
  *
  * <p>A ring holds no reference to this object, so that a thread's map of thread-locals never keeps a recorder
  * alive after its pool is gone.

@@ -1,6 +1,7 @@
 package dev.poolsight.agent.instrumentation;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,7 +48,10 @@ public final class PrewovenClassesGenerator {
                     if (entry == null) {
                         throw new IllegalArgumentException(release + " has no " + internalName);
                     }
-                    byte[] original = jar.getInputStream(entry).readAllBytes();
+                    byte[] original;
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        original = in.readAllBytes();
+                    }
                     byte[] woven = weaver.weave(internalName, original, surroundings);
                     String name = PrewovenClasses.entryName(original);
                     Files.write(output.resolve(name + PrewovenClasses.ORIGINAL), original);

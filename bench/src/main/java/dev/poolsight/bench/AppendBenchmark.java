@@ -17,10 +17,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
- * Append latency of four of the appends of {@link AppendFixture} (all but estimate only), one JMH benchmark each, in sample mode so that the p50
- * of each is in the output, with the fixture's pause between appends. {@link AppendInterleavedBenchmark} takes the
- * five in turn in one JVM instead, which is what to compare them with on a noisy machine;
- * {@link AppendSaturatedBenchmark} appends back to back, with the workers busy all along.
+ * Append latency of four of the appends of {@link AppendFixture} (all but estimate only), one JMH benchmark each,
+ * in sample mode so that the p50 of each is in the output, with the fixture's pause between appends.
+ * {@link AppendInterleavedBenchmark} takes the five in turn in one JVM instead, which is what to compare them with
+ * on a noisy machine; {@link AppendSaturatedBenchmark} appends back to back, with the workers busy all along.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)

@@ -24,8 +24,9 @@ import redis.clients.jedis.util.SafeEncoder;
 /**
  * The five appends the append benchmarks compare, on one Redis and one pool: the bare EVALSHA round trip of the
  * append script (a pooled connection, arguments precomputed as bytes: the baseline), an append that counts tokens
- * exactly on the append path, an append with the asynchronous counter, and an append that counts characters / 4
- * (the store's own cost, without a counter).
+ * exactly on the append path, an append with the asynchronous counter, an append that counts characters / 4 (the
+ * store's own cost, without a counter), and an append that stores the estimate but submits nothing (the estimate's
+ * cost, without the counter's queue).
  *
  * <p>{@link #pause} is what comes between two appends, untimed: the asynchronous counter's worker counts one message
  * exactly and applies the count to Redis with a script call, and the pause lasts until it has and at least 200 us.

@@ -5,8 +5,8 @@ package dev.poolsight.core.memory;
  * id, building its three keys and encoding them each time cost 1 to 3 us of an append on the append path (after the
  * application has done other work, when little is in the CPU's caches). One entry, replaced on a miss, so it helps
  * with one conversation at a time: threads that take turns with different conversations, or a read of another
- * conversation between two appends, only replace it more often, at the cost the keys had before it. Thread-safe: the keys are immutable and
- * published through a volatile field.
+ * conversation between two appends, only replace it more often, at the cost the keys had before it. Thread-safe:
+ * the keys are immutable and published through a volatile field.
  */
 final class RecentConversationKeys {
 

@@ -224,7 +224,7 @@ public final class TokenEstimator implements TokenCounter {
      * spread evenly from its start to its end, and the estimate of the windows is scaled by the text's length over
      * the characters read, so that the cost stays that of a text of 1,280 characters however long the text is. A
      * window begins and ends where white space begins, so that no word is cut. On long texts made of corpus
-     * messages, sampling moved the estimate by 1 to 5.5 % at the median and by at most 14 % for texts of one kind
+     * messages, sampling moved the estimate by at most 5.5 % at the median and 14 % at most for texts of one kind
      * (prose, code, JSON, one language) and 20 % for texts that mix them; {@code docs/token-estimator.md} has the
      * table.
      */

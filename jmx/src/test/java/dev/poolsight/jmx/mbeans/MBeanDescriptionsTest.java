@@ -28,7 +28,8 @@ class MBeanDescriptionsTest {
     private final PoolRegistry registry =
             new PoolRegistry(new RecorderSettings(Duration.ofSeconds(90), Duration.ofSeconds(30)), clock);
     private final MBeanServer server = MBeanServerFactory.newMBeanServer();
-    private final PoolMBeans mbeans = PoolMBeans.install(registry, server, Duration.ofSeconds(10), clock);
+    private final PoolMBeans mbeans = PoolMBeans.install(registry, () -> server, Duration.ofSeconds(10), clock,
+            Runnable::run);
     private final Object pool = new Object();
     private final Registration tokenCounter = TokenCounterMBeans.register(server, new FixedTokenCounter("memory"));
 

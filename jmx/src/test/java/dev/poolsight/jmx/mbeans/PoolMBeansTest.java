@@ -31,7 +31,8 @@ class PoolMBeansTest {
     private PoolMBeans mbeans;
 
     private void install() {
-        mbeans = PoolMBeans.install(registry, server, Duration.ofSeconds(10), clock);
+        mbeans = PoolMBeans.install(registry, () -> server, Duration.ofSeconds(10), clock,
+                Runnable::run);
     }
 
     @AfterEach

@@ -1,9 +1,6 @@
 package dev.poolsight.core.tokens;
 
 import dev.poolsight.core.config.TokenCounterSettings;
-import dev.poolsight.jmx.mbeans.Registration;
-import dev.poolsight.jmx.mbeans.TokenCounterMBeans;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * The price is that an exact count can arrive up to {@value #MAX_IDLE_MICROS} us later after a quiet spell, and
  * that an idle worker wakes about a hundred times a second.
  *
- * <p>While it runs, its statistics are the MBean {@code dev.poolsight:type=TokenCounter,name=<name>}.
+ * <p>Its statistics ({@link TokenCounterStats}) become the MBean {@code dev.poolsight:type=TokenCounter,name=<name>}
+ * only when its owner registers them with {@link TokenCounterMBean#register}.
  */
 public final class AsyncTokenCounter implements TokenCounterStats, AutoCloseable {
 
@@ -60,7 +58,6 @@ public final class AsyncTokenCounter implements TokenCounterStats, AutoCloseable
     private final LongAdder errors = new LongAdder();
     private final LongAdder latencyNanos = new LongAdder();
     private final AtomicLong maxLatencyNanos = new AtomicLong();
-    private final Registration mbean;
 
     /**
      * @param name      tells this counter apart in thread names and monitoring, such as {@code memory}
@@ -79,7 +76,6 @@ public final class AsyncTokenCounter implements TokenCounterStats, AutoCloseable
             workers.add(worker);
             worker.start();
         }
-        this.mbean = TokenCounterMBeans.register(ManagementFactory.getPlatformMBeanServer(), this);
     }
 
     /** The fast estimate an append stores before the exact count is known. */
@@ -150,7 +146,6 @@ public final class AsyncTokenCounter implements TokenCounterStats, AutoCloseable
         if (!closed.compareAndSet(false, true)) {
             return new DrainReport(completed.sum(), 0);
         }
-        mbean.close();
         try {
             for (int i = 0; i < workers.size(); i++) {
                 if (!queue.offer(STOP, remaining(deadline), TimeUnit.NANOSECONDS)) {

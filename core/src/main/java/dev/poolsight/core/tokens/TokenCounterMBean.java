@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import javax.management.InstanceAlreadyExistsException;
 import javax.management.JMException;
 import javax.management.MBeanAttributeInfo;
@@ -39,7 +40,8 @@ public final class TokenCounterMBean implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TokenCounterMBean.class);
     /** How many {@code -n} suffixes to try before giving up: far more counters than any JVM should hold. */
     private static final int MAX_SUFFIX = 100;
-    private static final String RESERVED = ",=:\"*?\n\r";
+    /** The characters an unquoted ObjectName value may not hold. */
+    private static final Pattern RESERVED = Pattern.compile("[,=:\"*?\n\r]");
 
     private final MBeanServer server;
     private final ObjectName objectName;
@@ -104,15 +106,7 @@ public final class TokenCounterMBean implements AutoCloseable {
 
     /** As it is when ObjectName allows it, so that the common case reads plainly in JConsole's tree. */
     private static String quotedIfNeeded(String name) {
-        if (name.isEmpty()) {
-            return ObjectName.quote(name);
-        }
-        for (int i = 0; i < name.length(); i++) {
-            if (RESERVED.indexOf(name.charAt(i)) >= 0) {
-                return ObjectName.quote(name);
-            }
-        }
-        return name;
+        return name.isEmpty() || RESERVED.matcher(name).find() ? ObjectName.quote(name) : name;
     }
 
     /** The name the MBean was registered under; empty when registration failed. */

@@ -15,7 +15,8 @@ import java.util.Objects;
  *       <td>{@code redis[s]://[[user]:password@]host[:port][/db]}</td></tr>
  *   <tr><td>{@code REDIS_POOL_SIZE}</td><td>100</td><td>whole number, at least 1</td></tr>
  *   <tr><td>{@code REDIS_POOL_TIMEOUT}</td><td>{@code 30s}</td><td>Go duration, such as 500ms or 1m30s</td></tr>
- *   <tr><td>{@code REDIS_MAX_IDLE_CONNS}</td><td>50</td><td>whole number from 0 to REDIS_POOL_SIZE</td></tr>
+ *   <tr><td>{@code REDIS_MAX_IDLE_CONNS}</td><td>the smaller of 50 and REDIS_POOL_SIZE</td>
+ *       <td>whole number from 0 to REDIS_POOL_SIZE</td></tr>
  * </table>
  *
  * <p>Every value is checked when the settings are made, so a bad one stops the application at start-up with an
@@ -31,6 +32,7 @@ public final class RedisSettings {
     public static final String DEFAULT_URL = "redis://localhost:6379";
     public static final int DEFAULT_POOL_SIZE = 100;
     public static final String DEFAULT_POOL_TIMEOUT = "30s";
+    /** The most idle connections kept when REDIS_MAX_IDLE_CONNS is not set; a smaller pool keeps all of its own. */
     public static final int DEFAULT_MAX_IDLE = 50;
 
     private final RedisUrl url;
@@ -44,7 +46,8 @@ public final class RedisSettings {
         this.poolSize = builder.poolSize;
         this.poolTimeout = builder.poolTimeout;
         this.poolTimeoutText = builder.poolTimeoutText;
-        this.maxIdle = builder.maxIdle;
+        // Only a value the user set can contradict the pool size: the default follows the pool down.
+        this.maxIdle = builder.maxIdle == null ? Math.min(DEFAULT_MAX_IDLE, poolSize) : builder.maxIdle;
         if (maxIdle > poolSize) {
             throw new InvalidSettingException(REDIS_MAX_IDLE_CONNS, Integer.toString(maxIdle),
                     "more idle connections than the pool may hold; accepted: 0 to " + REDIS_POOL_SIZE + " (" + poolSize
@@ -102,7 +105,7 @@ public final class RedisSettings {
         return poolTimeoutText;
     }
 
-    /** The pool's maxIdle: how many unused connections are kept open. */
+    /** The pool's maxIdle: how many unused connections are kept open; unless set, the smaller of 50 and the pool size. */
     public int maxIdle() {
         return maxIdle;
     }
@@ -130,7 +133,8 @@ public final class RedisSettings {
         private int poolSize = DEFAULT_POOL_SIZE;
         private Duration poolTimeout = GoDuration.parse(DEFAULT_POOL_TIMEOUT);
         private String poolTimeoutText = DEFAULT_POOL_TIMEOUT;
-        private int maxIdle = DEFAULT_MAX_IDLE;
+        /** Null until set: the default depends on the pool size, which may be set after. */
+        private Integer maxIdle;
 
         private Builder() {
         }
@@ -166,7 +170,7 @@ public final class RedisSettings {
             return this;
         }
 
-        /** {@code REDIS_MAX_IDLE_CONNS}: from 0 to the pool size. */
+        /** {@code REDIS_MAX_IDLE_CONNS}: from 0 to the pool size; unset, the smaller of 50 and the pool size. */
         public Builder maxIdle(int idle) {
             this.maxIdle = SettingParser.atLeast(REDIS_MAX_IDLE_CONNS, idle, 0);
             return this;

@@ -137,6 +137,20 @@ class RedisSettingsTest {
                         + " REDIS_POOL_SIZE (20); the seed guide recommends half of it, 10");
     }
 
+    @ParameterizedTest(name = "REDIS_POOL_SIZE={0}")
+    @CsvSource({"1, 1", "20, 20", "50, 50", "51, 50", "300, 50"})
+    void withoutREDIS_MAX_IDLE_CONNSThePoolKeepsTheSmallerOf50AndItsSize(String size, int idle) {
+        RedisSettings settings = RedisSettings.fromEnvironment(Map.of("REDIS_POOL_SIZE", size));
+
+        assertThat(settings.maxIdle()).isEqualTo(idle);
+    }
+
+    @Test
+    void theBuilderAppliesTheIdleDefaultToThePoolSizeSetLast() {
+        assertThat(RedisSettings.builder().poolSize(20).build().maxIdle()).isEqualTo(20);
+        assertThat(RedisSettings.builder().maxIdle(5).poolSize(20).build().maxIdle()).isEqualTo(5);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "redis://app:hunter2@host:notaport",

@@ -62,6 +62,7 @@ public final class RedisSettings {
 
     /** Reads the settings from {@code environment}; variables that are absent take their defaults. */
     public static RedisSettings fromEnvironment(Map<String, String> environment) {
+        Objects.requireNonNull(environment, "environment is null");
         Builder builder = builder();
         String url = environment.get(REDIS_URL);
         if (url != null) {
@@ -160,7 +161,7 @@ public final class RedisSettings {
 
         /** {@code REDIS_POOL_TIMEOUT}; zero fails at once when every connection is busy. */
         public Builder poolTimeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
+            Objects.requireNonNull(timeout, "timeout is null");
             if (timeout.isNegative()) {
                 throw new InvalidSettingException(REDIS_POOL_TIMEOUT, timeout.toString(),
                         "negative; accepted: 0 (fail at once) or a positive duration such as 30s");

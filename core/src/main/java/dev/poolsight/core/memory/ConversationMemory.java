@@ -10,6 +10,9 @@ public interface ConversationMemory {
 
     /** Appends one message; trimming to the store's limits happens in the same atomic step. */
     default AppendResult append(String conversationId, Message message) {
+        if (message == null) {
+            throw new NullPointerException("message is null");
+        }
         return append(conversationId, List.of(message));
     }
 

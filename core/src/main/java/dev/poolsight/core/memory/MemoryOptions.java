@@ -108,7 +108,7 @@ public final class MemoryOptions {
 
         /** How long an idle conversation lives; every append starts it again. Zero = forever. */
         public Builder ttl(Duration timeToLive) {
-            Objects.requireNonNull(timeToLive, "ttl");
+            Objects.requireNonNull(timeToLive, "ttl is null");
             if (timeToLive.isNegative() || (!timeToLive.isZero() && timeToLive.toMillis() == 0)) {
                 throw new IllegalArgumentException("ttl " + timeToLive
                         + " is not valid; accepted: zero (no expiry) or at least one millisecond");
@@ -119,7 +119,7 @@ public final class MemoryOptions {
 
         /** Counts tokens on the append path, synchronously. */
         public Builder tokenCounter(TokenCounter counter) {
-            this.tokenCounter = Objects.requireNonNull(counter, "tokenCounter");
+            this.tokenCounter = Objects.requireNonNull(counter, "tokenCounter is null");
             return this;
         }
 
@@ -128,12 +128,12 @@ public final class MemoryOptions {
          * when a worker has computed it. The store does not close the counter; its owner does.
          */
         public Builder asyncTokenCounter(AsyncTokenCounter counter) {
-            this.asyncTokenCounter = Objects.requireNonNull(counter, "asyncTokenCounter");
+            this.asyncTokenCounter = Objects.requireNonNull(counter, "asyncTokenCounter is null");
             return this;
         }
 
         public Builder trimListener(TrimListener listener) {
-            this.trimListener = Objects.requireNonNull(listener, "trimListener");
+            this.trimListener = Objects.requireNonNull(listener, "trimListener is null");
             return this;
         }
 

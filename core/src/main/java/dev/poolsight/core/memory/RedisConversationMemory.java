@@ -6,6 +6,7 @@ import dev.poolsight.core.tokens.AsyncTokenCounter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,22 +48,28 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
 
     /** A store with its own pool, sized by {@code settings}; {@link #close()} closes the pool. */
     public static RedisConversationMemory create(RedisSettings settings, MemoryOptions options) {
+        Objects.requireNonNull(settings, "settings is null");
+        Objects.requireNonNull(options, "options is null");
         return new RedisConversationMemory(
                 new RedisConnections(RedisPoolFactory.create(settings), settings.url().server()), options, true);
     }
 
     /** A store on a pool the caller owns and closes; {@code server} names it in errors (no password). */
     public static RedisConversationMemory onPool(JedisPool pool, String server, MemoryOptions options) {
+        Objects.requireNonNull(pool, "pool is null");
+        Objects.requireNonNull(server, "server is null");
+        Objects.requireNonNull(options, "options is null");
         return new RedisConversationMemory(new RedisConnections(pool, server), options, false);
     }
 
     @Override
     public AppendResult append(String conversationId, List<Message> messages) {
         ConversationKeys keys = keys(conversationId);
+        Objects.requireNonNull(messages, "messages is null");
         if (messages.isEmpty()) {
             return new AppendResult(messageCount(conversationId), tokenCount(conversationId), List.of());
         }
-        requireDistinctIds(messages);
+        requirePresentAndDistinct(messages);
         boolean[] estimated = new boolean[messages.size()];
         List<byte[]> args = appendArguments(messages, estimated);
         List<?> reply = (List<?>) connections.call(jedis -> APPEND.run(jedis, keys.allEncoded(), args));
@@ -72,12 +79,17 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
     }
 
     /** Most appends carry a single message, which needs no set to be checked. */
-    private static void requireDistinctIds(List<Message> messages) {
+    private static void requirePresentAndDistinct(List<Message> messages) {
         if (messages.size() == 1) {
+            Objects.requireNonNull(messages.get(0), "messages[0] is null");
             return;
         }
         Set<String> ids = new HashSet<>();
-        for (Message message : messages) {
+        for (int i = 0; i < messages.size(); i++) {
+            Message message = messages.get(i);
+            if (message == null) {
+                throw new NullPointerException("messages[" + i + "] is null");
+            }
             if (!ids.add(message.id())) {
                 throw new IllegalArgumentException("message id \"" + message.id() + "\" appears twice in one append");
             }

@@ -65,9 +65,10 @@ public final class AsyncTokenCounter implements TokenCounterStats, AutoCloseable
      * @param estimator the fast guess stored at append time
      */
     public AsyncTokenCounter(String name, TokenCounter exact, TokenCounter estimator, TokenCounterSettings settings) {
-        this.name = Objects.requireNonNull(name, "name");
-        this.exact = Objects.requireNonNull(exact, "exact");
-        this.estimator = Objects.requireNonNull(estimator, "estimator");
+        this.name = Objects.requireNonNull(name, "name is null");
+        this.exact = Objects.requireNonNull(exact, "exact is null");
+        this.estimator = Objects.requireNonNull(estimator, "estimator is null");
+        Objects.requireNonNull(settings, "settings is null");
         this.queueCapacity = settings.queueCapacity();
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         for (int i = 1; i <= settings.workers(); i++) {
@@ -80,6 +81,7 @@ public final class AsyncTokenCounter implements TokenCounterStats, AutoCloseable
 
     /** The fast estimate an append stores before the exact count is known. */
     public int estimate(String text) {
+        Objects.requireNonNull(text, "text is null");
         return estimator.count(text);
     }
 
@@ -89,6 +91,8 @@ public final class AsyncTokenCounter implements TokenCounterStats, AutoCloseable
      * @return {@code false} when the queue is full or the counter closed: the caller keeps its estimate
      */
     public boolean submit(String text, IntConsumer onExact) {
+        Objects.requireNonNull(text, "text is null");
+        Objects.requireNonNull(onExact, "onExact is null");
         if (closed.get() || !queue.offer(new Job(text, onExact, System.nanoTime()))) {
             fallbacks.increment();
             return false;
@@ -142,6 +146,7 @@ public final class AsyncTokenCounter implements TokenCounterStats, AutoCloseable
      * queued, waiting at most {@code timeout}. Work left after it is dropped and reported.
      */
     public DrainReport close(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout is null");
         long deadline = System.nanoTime() + timeout.toNanos();
         if (!closed.compareAndSet(false, true)) {
             return new DrainReport(completed.sum(), 0);

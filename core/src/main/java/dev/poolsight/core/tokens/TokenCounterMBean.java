@@ -54,7 +54,7 @@ public final class TokenCounterMBean implements AutoCloseable {
 
     /** Registers {@code counter} on the platform MBean server, where JConsole, VisualVM and Jolokia look. */
     public static TokenCounterMBean register(TokenCounterStats counter) {
-        Objects.requireNonNull(counter, "counter");
+        Objects.requireNonNull(counter, "counter is null");
         MBeanServer platform;
         try {
             platform = ManagementFactory.getPlatformMBeanServer();
@@ -66,8 +66,8 @@ public final class TokenCounterMBean implements AutoCloseable {
 
     /** Registers {@code counter} on {@code server}; close the returned handle when the counter closes. */
     public static TokenCounterMBean register(TokenCounterStats counter, MBeanServer server) {
-        Objects.requireNonNull(counter, "counter");
-        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(counter, "counter is null");
+        Objects.requireNonNull(server, "server is null");
         try {
             String name = counter.name();
             StandardMBean mbean = new DescribedAttributes(new TokenCounterAttributes(counter));
@@ -95,7 +95,7 @@ public final class TokenCounterMBean implements AutoCloseable {
 
     /** {@code dev.poolsight:type=TokenCounter,name=<counterName>}, the name quoted when ObjectName needs it. */
     public static ObjectName objectName(String counterName) {
-        Objects.requireNonNull(counterName, "counterName");
+        Objects.requireNonNull(counterName, "counterName is null");
         try {
             return new ObjectName(DOMAIN_AND_TYPE + ",name=" + quotedIfNeeded(counterName));
         } catch (MalformedObjectNameException e) {

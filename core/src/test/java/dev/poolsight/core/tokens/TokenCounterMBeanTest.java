@@ -143,8 +143,8 @@ class TokenCounterMBeanTest {
     @Test
     void aMissingArgumentIsNamed() {
         assertThatThrownBy(() -> TokenCounterMBean.register(null, server))
-                .isInstanceOf(NullPointerException.class).hasMessage("counter");
+                .isInstanceOf(NullPointerException.class).hasMessage("counter is null");
         assertThatThrownBy(() -> TokenCounterMBean.register(new FixedTokenCounterStats("memory"), null))
-                .isInstanceOf(NullPointerException.class).hasMessage("server");
+                .isInstanceOf(NullPointerException.class).hasMessage("server is null");
     }
 }

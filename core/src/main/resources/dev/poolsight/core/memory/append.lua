@@ -25,16 +25,23 @@ for i = 0, n - 1 do
   if isEstimate then estimated = estimated + 1 end
 end
 
--- Trim the oldest messages that are neither pinned nor part of this append.
+-- Trim the oldest messages that are neither pinned nor part of this append. A message's id and pinned flag are
+-- read from its JSON by position rather than with cjson, which refuses the escaped lone surrogates that content may
+-- hold and would decode the whole content only to read two fields. The id comes first and needs no escaping; the
+-- first ',"pinned":' is the field itself, because a quote inside a string is always escaped.
 local trimmed = {}
 local scan = 0
+local function isPinned(json)
+  local at = string.find(json, ',"pinned":', 1, true)
+  return at ~= nil and string.sub(json, at + 10, at + 13) == 'true'
+end
 local function overLimit()
   return (maxMessages > 0 and count > maxMessages) or (maxTokens > 0 and tokens > maxTokens)
 end
 while overLimit() and scan < count - n do
   local json = redis.call('LINDEX', list, scan)
-  local message = cjson.decode(json)
-  if message.pinned then
+  local id = string.match(json, '^{"id":"([^"]*)"')
+  if isPinned(json) then
     scan = scan + 1
   else
     if scan == 0 then
@@ -42,14 +49,14 @@ while overLimit() and scan < count - n do
     else
       redis.call('LREM', list, 1, json)
     end
-    local stored = redis.call('HGET', tokenHash, message.id)
+    local stored = redis.call('HGET', tokenHash, id)
     if stored then
       if string.sub(stored, 1, 1) == 'e' then
         estimated = estimated - 1
         stored = string.sub(stored, 2)
       end
       tokens = tokens - tonumber(stored)
-      redis.call('HDEL', tokenHash, message.id)
+      redis.call('HDEL', tokenHash, id)
     end
     count = count - 1
     trimmed[#trimmed + 1] = json

@@ -108,11 +108,27 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
             String content = message.content();
             estimated[i] = async != null && !content.isEmpty();
             args.add(SafeEncoder.encode(message.id()));
-            args.add(MessageCodec.encode(message));
+            args.add(withinSizeLimit(i, message));
             args.add(Protocol.toByteArray(estimated[i] ? async.estimate(content) : options.tokenCounter().count(content)));
             args.add(estimated[i] ? TRUE : FALSE);
         }
         return args;
+    }
+
+    /**
+     * The message's JSON, unless it is larger than {@code maxMessageBytes}: nothing of the append is sent then. A text
+     * with more characters than the limit has bytes is refused before it is encoded (every character is a byte or more).
+     */
+    private byte[] withinSizeLimit(int index, Message message) {
+        int limit = options.maxMessageBytes();
+        if (message.content().length() > limit) {
+            throw new MessageTooLargeException(index, message.id(), "more than " + limit, limit);
+        }
+        byte[] json = MessageCodec.encode(message);
+        if (json.length > limit) {
+            throw new MessageTooLargeException(index, message.id(), Integer.toString(json.length), limit);
+        }
+        return json;
     }
 
     /**

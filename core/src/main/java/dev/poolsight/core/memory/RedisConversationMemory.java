@@ -26,6 +26,8 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
     private static final RedisScript APPLY_EXACT_COUNT = RedisScript.fromResource("apply-exact-count.lua");
     /** The append script's reply: message count, token count and estimated count, then the trimmed messages. */
     private static final int REPLY_COUNTS = 3;
+    /** The append script's first reply element when a message id is in the conversation already; nothing changed. */
+    private static final long DUPLICATE_ID = -1;
     /** The script's flag for a message whose token count is an estimate, and for one whose count is exact. */
     private static final byte[] TRUE = SafeEncoder.encode("1");
     private static final byte[] FALSE = SafeEncoder.encode("0");
@@ -69,17 +71,21 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
         if (messages.isEmpty()) {
             return new AppendResult(messageCount(conversationId), tokenCount(conversationId), List.of());
         }
-        requirePresentAndDistinct(messages);
+        requirePresentAndDistinct(conversationId, messages);
         boolean[] estimated = new boolean[messages.size()];
         List<byte[]> args = appendArguments(messages, estimated);
         List<?> reply = (List<?>) connections.call(jedis -> APPEND.run(jedis, keys.allEncoded(), args));
+        if ((Long) reply.get(0) == DUPLICATE_ID) {
+            int index = ((Long) reply.get(1)).intValue() - 1;
+            throw DuplicateMessageIdException.heldAlready(conversationId, index, messages.get(index).id());
+        }
         submitExactCounts(keys, messages, estimated);
         return new AppendResult((Long) reply.get(0), (Long) reply.get(1),
                 trimmed(conversationId, reply.subList(REPLY_COUNTS, reply.size())));
     }
 
     /** Most appends carry a single message, which needs no set to be checked. */
-    private static void requirePresentAndDistinct(List<Message> messages) {
+    private static void requirePresentAndDistinct(String conversationId, List<Message> messages) {
         if (messages.size() == 1) {
             Objects.requireNonNull(messages.get(0), "messages[0] is null");
             return;
@@ -91,7 +97,7 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
                 throw new NullPointerException("messages[" + i + "] is null");
             }
             if (!ids.add(message.id())) {
-                throw new IllegalArgumentException("message id \"" + message.id() + "\" appears twice in one append");
+                throw DuplicateMessageIdException.twiceInOneAppend(conversationId, i, message.id());
             }
         }
     }

@@ -2,13 +2,20 @@
 -- KEYS: 1 message list, 2 metadata hash, 3 per-message token hash (all under one hash tag)
 -- ARGV: 1 ttl ms (0 = none), 2 max messages (0 = none), 3 max tokens (0 = none), 4 now (epoch ms),
 --       5 number of messages n, then n groups of: id, json, tokens, estimated (1/0)
--- Returns: { message count, token count, estimated count, trimmed json... }
+-- Returns: { message count, token count, estimated count, trimmed json... }, or { -1, i } and no change when the
+-- i-th message (from 1) has an id the conversation holds already: ids are unique, so that counts never drift.
 local list, meta, tokenHash = KEYS[1], KEYS[2], KEYS[3]
 local ttl = tonumber(ARGV[1])
 local maxMessages = tonumber(ARGV[2])
 local maxTokens = tonumber(ARGV[3])
 local now = ARGV[4]
 local n = tonumber(ARGV[5])
+
+for i = 0, n - 1 do
+  if redis.call('HEXISTS', tokenHash, ARGV[6 + i * 4]) == 1 then
+    return { -1, i + 1 }
+  end
+end
 
 local state = redis.call('HMGET', meta, 'count', 'tokens', 'estimated')
 local count = tonumber(state[1]) or 0

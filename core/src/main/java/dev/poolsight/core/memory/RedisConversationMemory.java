@@ -31,6 +31,7 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
     /** The script's flag for a message whose token count is an estimate, and for one whose count is exact. */
     private static final byte[] TRUE = SafeEncoder.encode("1");
     private static final byte[] FALSE = SafeEncoder.encode("0");
+    private static final byte[] RETRY = SafeEncoder.encode("retry");
 
     private final RedisConnections connections;
     private final MemoryOptions options;
@@ -53,7 +54,18 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
         Objects.requireNonNull(settings, "settings is null");
         Objects.requireNonNull(options, "options is null");
         return new RedisConversationMemory(
-                new RedisConnections(RedisPoolFactory.create(settings), settings.url().server()), options, true);
+                new RedisConnections(RedisPoolFactory.create(settings), settings.url().server(), settings), options, true);
+    }
+
+    /**
+     * A store on a pool the caller made with {@code RedisPoolFactory.create(settings)}, owns and closes; errors name
+     * the server and the settings' variables.
+     */
+    public static RedisConversationMemory onPool(JedisPool pool, RedisSettings settings, MemoryOptions options) {
+        Objects.requireNonNull(pool, "pool is null");
+        Objects.requireNonNull(settings, "settings is null");
+        Objects.requireNonNull(options, "options is null");
+        return new RedisConversationMemory(new RedisConnections(pool, settings.url().server(), settings), options, false);
     }
 
     /** A store on a pool the caller owns and closes; {@code server} names it in errors (no password). */
@@ -61,7 +73,7 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
         Objects.requireNonNull(pool, "pool is null");
         Objects.requireNonNull(server, "server is null");
         Objects.requireNonNull(options, "options is null");
-        return new RedisConversationMemory(new RedisConnections(pool, server), options, false);
+        return new RedisConversationMemory(new RedisConnections(pool, server, null), options, false);
     }
 
     @Override
@@ -74,7 +86,8 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
         requirePresentAndDistinct(conversationId, messages);
         boolean[] estimated = new boolean[messages.size()];
         List<byte[]> args = appendArguments(messages, estimated);
-        List<?> reply = (List<?>) connections.call(jedis -> APPEND.run(jedis, keys.allEncoded(), args));
+        List<?> reply = (List<?>) connections.call(jedis -> APPEND.run(jedis, keys.allEncoded(), args),
+                jedis -> APPEND.run(jedis, keys.allEncoded(), retryOf(args)));
         if ((Long) reply.get(0) == DUPLICATE_ID) {
             int index = ((Long) reply.get(1)).intValue() - 1;
             throw DuplicateMessageIdException.heldAlready(conversationId, index, messages.get(index).id());
@@ -82,6 +95,18 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
         submitExactCounts(keys, messages, estimated);
         return new AppendResult((Long) reply.get(0), (Long) reply.get(1),
                 trimmed(conversationId, reply.subList(REPLY_COUNTS, reply.size())));
+    }
+
+    /**
+     * The append sent again after its connection broke: the script then takes an append whose ids it holds, all of
+     * them, for this one stored before the break, and returns the counts without storing anything twice. The trimmed
+     * messages of that first attempt are not known any more.
+     */
+    private static List<byte[]> retryOf(List<byte[]> args) {
+        List<byte[]> retry = new ArrayList<>(args.size() + 1);
+        retry.addAll(args);
+        retry.add(RETRY);
+        return retry;
     }
 
     /** Most appends carry a single message, which needs no set to be checked. */

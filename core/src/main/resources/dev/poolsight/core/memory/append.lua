@@ -2,8 +2,12 @@
 -- KEYS: 1 message list, 2 metadata hash, 3 per-message token hash (all under one hash tag)
 -- ARGV: 1 ttl ms (0 = none), 2 max messages (0 = none), 3 max tokens (0 = none), 4 now (epoch ms),
 --       5 number of messages n, then n groups of: id, json, tokens, estimated (1/0)
+--       and, after the groups, an optional 'retry' when the client sends the append again because its connection
+--       broke before the reply came
 -- Returns: { message count, token count, estimated count, trimmed json... }, or { -1, i } and no change when the
--- i-th message (from 1) has an id the conversation holds already: ids are unique, so that counts never drift.
+-- i-th message (from 1) has an id the conversation holds already: ids are unique, so that counts never drift. A
+-- retry whose ids are all held already is the first attempt, stored before the connection broke: it changes nothing
+-- and returns the counts.
 local list, meta, tokenHash = KEYS[1], KEYS[2], KEYS[3]
 local ttl = tonumber(ARGV[1])
 local maxMessages = tonumber(ARGV[2])
@@ -11,10 +15,20 @@ local maxTokens = tonumber(ARGV[3])
 local now = ARGV[4]
 local n = tonumber(ARGV[5])
 
+local firstHeld = nil
+local held = 0
 for i = 0, n - 1 do
   if redis.call('HEXISTS', tokenHash, ARGV[6 + i * 4]) == 1 then
-    return { -1, i + 1 }
+    held = held + 1
+    firstHeld = firstHeld or i + 1
   end
+end
+if held > 0 then
+  if held == n and ARGV[6 + n * 4] == 'retry' then
+    local stored = redis.call('HMGET', meta, 'count', 'tokens', 'estimated')
+    return { tonumber(stored[1]), tonumber(stored[2]), tonumber(stored[3]) }
+  end
+  return { -1, firstHeld }
 end
 
 local state = redis.call('HMGET', meta, 'count', 'tokens', 'estimated')

@@ -20,6 +20,27 @@ class RedisSettingsTest {
         assertThat(settings.poolSize()).isEqualTo(100);
         assertThat(settings.poolTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.maxIdle()).isEqualTo(50);
+        assertThat(settings.commandTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void theTimeoutsOfCommandsAndConnectingAreGoDurations() {
+        RedisSettings settings = RedisSettings.fromEnvironment(Map.of(
+                "REDIS_COMMAND_TIMEOUT", "250ms", "REDIS_CONNECT_TIMEOUT", "1m"));
+
+        assertThat(settings.commandTimeout()).isEqualTo(Duration.ofMillis(250));
+        assertThat(settings.commandTimeoutText()).isEqualTo("250ms");
+        assertThat(settings.connectTimeout()).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({"REDIS_COMMAND_TIMEOUT, 0", "REDIS_COMMAND_TIMEOUT, 500us", "REDIS_CONNECT_TIMEOUT, 0s"})
+    void aTimeoutThatWouldWaitForeverOrLessThanAMillisecondIsRefused(String variable, String value) {
+        assertThatThrownBy(() -> RedisSettings.fromEnvironment(Map.of(variable, value)))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage(variable + "=\"" + value + "\": out of range; accepted: 1ms to 596h (Redis calls never"
+                        + " wait forever), such as 2s or 500ms");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -98,7 +98,8 @@ class ArgumentChecksTest {
         missing(() -> RedisConversationMemory.create(null, options), "settings");
         missing(() -> RedisConversationMemory.create(settings, null), "options");
         missing(() -> RedisConversationMemory.onPool(null, "redis://x", options), "pool");
-        missing(() -> RedisConversationMemory.onPool(fixture.pool, null, options), "server");
+        missing(() -> RedisConversationMemory.onPool(fixture.pool, (String) null, options), "server");
+        missing(() -> RedisConversationMemory.onPool(fixture.pool, (RedisSettings) null, options), "settings");
         missing(() -> RedisConversationMemory.onPool(fixture.pool, "redis://x", null), "options");
     }
 }

@@ -31,7 +31,6 @@ class MBeanDescriptionsTest {
     private final PoolMBeans mbeans = PoolMBeans.install(registry, () -> server, Duration.ofSeconds(10), clock,
             Runnable::run);
     private final Object pool = new Object();
-    private final Registration tokenCounter = TokenCounterMBeans.register(server, new FixedTokenCounter("memory"));
 
     {
         registry.register(pool, "redis", new FakeGauges(0, 0, 0, 8, 8));
@@ -40,25 +39,15 @@ class MBeanDescriptionsTest {
     @AfterEach
     void uninstall() {
         mbeans.close();
-        tokenCounter.close();
     }
 
     private MBeanInfo poolInfo() throws Exception {
         return server.getMBeanInfo(ObjectNames.pool("redis"));
     }
 
-    private MBeanInfo tokenCounterInfo() throws Exception {
-        return server.getMBeanInfo(ObjectNames.tokenCounter("memory"));
-    }
-
     @Test
     void everyPoolAttributeAndOperationIsDescribed() throws Exception {
         assertDescribed(poolInfo());
-    }
-
-    @Test
-    void everyTokenCounterAttributeIsDescribed() throws Exception {
-        assertDescribed(tokenCounterInfo());
     }
 
     private static void assertDescribed(MBeanInfo info) {
@@ -80,15 +69,13 @@ class MBeanDescriptionsTest {
 
     @Test
     void everyNumericAttributeHasItsUnitInItsDescriptorAndItsDescription() throws Exception {
-        for (MBeanInfo info : new MBeanInfo[] {poolInfo(), tokenCounterInfo()}) {
-            for (MBeanAttributeInfo attribute : info.getAttributes()) {
-                if (attribute.getType().equals(String.class.getName())) {
-                    continue;
-                }
-                Object units = attribute.getDescriptor().getFieldValue("units");
-                assertThat(units).as(attribute.getName()).isInstanceOf(String.class);
-                assertThat(attribute.getDescription()).as(attribute.getName()).endsWith("(unit: " + units + ")");
+        for (MBeanAttributeInfo attribute : poolInfo().getAttributes()) {
+            if (attribute.getType().equals(String.class.getName())) {
+                continue;
             }
+            Object units = attribute.getDescriptor().getFieldValue("units");
+            assertThat(units).as(attribute.getName()).isInstanceOf(String.class);
+            assertThat(attribute.getDescription()).as(attribute.getName()).endsWith("(unit: " + units + ")");
         }
     }
 

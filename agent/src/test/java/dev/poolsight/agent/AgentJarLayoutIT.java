@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class AgentJarLayoutIT {
 
     private static final List<String> ROOT = List.of("META-INF/MANIFEST.MF", "META-INF/LICENSE", "META-INF/NOTICE",
-            "META-INF/licenses/", "dev/poolsight/agent/AgentEntry.class", "dev/poolsight/agent/AttachMain.class",
+            "META-INF/licenses/", "dev/poolsight/agent/AgentEntry.class", "dev/poolsight/agent/AgentClassLoader.class",
+            "dev/poolsight/agent/AttachMain.class",
             "dev/poolsight/agent/bootstrap/", "dev/poolsight/agent/shaded/hdrhistogram/");
 
     @Test

@@ -1,4 +1,4 @@
-package dev.poolsight.agent.bootstrap;
+package dev.poolsight.agent;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -16,13 +16,14 @@ import java.util.jar.JarFile;
 /**
  * Loads the agent's own code (Byte Buddy, the weaver, the MBeans, Jolokia, the Prometheus endpoint) from the part of
  * the agent jar that no other class loader can see: every such class is stored as {@code inst/<name>.classdata} and
- * every such resource under {@code inst/}. The JVM puts the agent jar on the application's class path and the agent
- * puts it on the bootstrap class path, but neither finds a {@code .classdata} file, so an application never loads
- * the agent's copy of a library it also uses, and never sees its resources ({@code version.properties} and the like).
+ * every such resource under {@code inst/}. The JVM puts the agent jar on the application's class path, where no
+ * class loader takes a {@code .classdata} file for a class, so an application never loads the agent's copy of a
+ * library it also uses, and never sees its resources ({@code version.properties} and the like).
  *
  * <p>Its parent is the platform class loader: the agent sees the JDK (the HTTP server of {@code jdk.httpserver}
- * included) and, through the platform loader's delegation to the bootstrap loader, the hooks at the jar's root,
- * which it shares with the advice woven into the application's pools. It never sees the application's classes.
+ * included) and, through the platform loader's delegation to the bootstrap loader, the hooks defined there
+ * ({@link BootstrapClasses}), which it shares with the advice woven into the application's pools. It never sees the
+ * application's classes.
  */
 public final class AgentClassLoader extends ClassLoader {
 

@@ -1,6 +1,7 @@
 package dev.poolsight.agent;
 
 import dev.poolsight.agent.jolokia.JolokiaCredentials;
+import dev.poolsight.agent.prometheus.PrometheusOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,13 +30,18 @@ import java.util.Optional;
  *   <tr><td>{@code jolokiaUser}</td><td>none</td><td>user for HTTP basic authentication at the Jolokia endpoint</td></tr>
  *   <tr><td>{@code jolokiaPassword}</td><td>none</td><td>its password (no commas); never printed. Set both or neither:
  *       with only one, Jolokia does not start</td></tr>
+ *   <tr><td>{@code prometheus}</td><td>off</td><td>{@code [host:]port} of a Prometheus {@code /metrics} endpoint;
+ *       127.0.0.1 without a host</td></tr>
+ *   <tr><td>{@code prometheusUser}</td><td>none</td><td>user for HTTP basic authentication at that endpoint</td></tr>
+ *   <tr><td>{@code prometheusPasswordFile}</td><td>none</td><td>file whose first line is its password; set both or
+ *       neither (see {@link PrometheusOptions})</td></tr>
  * </table>
  */
 public final class AgentOptions {
 
     static final Duration DEFAULT_WINDOW = Duration.ofSeconds(60);
     private static final List<String> KEYS = List.of("leakThreshold", "window", "jolokia", "quiet", "jolokiaUser",
-            "jolokiaPassword");
+            "jolokiaPassword", "prometheus", "prometheusUser", "prometheusPasswordFile");
 
     private final Map<String, String> values;
     private final List<String> problems;
@@ -44,6 +50,7 @@ public final class AgentOptions {
     private final boolean quiet;
     private final JolokiaCredentials jolokiaCredentials;
     private final String jolokia;
+    private final Optional<PrometheusOptions> prometheus;
 
     private AgentOptions(Map<String, String> values, List<String> problems) {
         this.values = values;
@@ -60,6 +67,7 @@ public final class AgentOptions {
         }
         this.jolokiaCredentials = user == null || password == null ? null : new JolokiaCredentials(user, password);
         this.jolokia = halfCredentials ? null : values.get("jolokia");
+        this.prometheus = PrometheusOptions.from(values, problems);
     }
 
     /** Parses the agent argument; {@code null} or blank means all defaults. */
@@ -147,6 +155,11 @@ public final class AgentOptions {
     /** The basic-authentication credentials of the Jolokia endpoint, when both user and password are given. */
     public Optional<JolokiaCredentials> jolokiaCredentials() {
         return Optional.ofNullable(jolokiaCredentials);
+    }
+
+    /** The Prometheus endpoint's options, when {@code prometheus} is set and its credentials are whole. */
+    public Optional<PrometheusOptions> prometheus() {
+        return prometheus;
     }
 
     public boolean quiet() {

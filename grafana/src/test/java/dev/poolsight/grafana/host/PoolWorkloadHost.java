@@ -31,7 +31,8 @@ import redis.clients.jedis.exceptions.JedisException;
  *       {@code CAUGHT <exhaustion exceptions caught since start>};</li>
  *   <li>{@code STOP}: ends.</li>
  * </ul>
- * {@code PoolWorkloadHost work} does a little work with no Redis at all, prints {@code RESULT work=500500} and ends.
+ * {@code PoolWorkloadHost work} does a little work with no Redis at all, prints {@code RESULT work=500500} and ends;
+ * {@code PoolWorkloadHost idle} prints READY and waits, with no Redis either, until the test ends it.
  */
 public final class PoolWorkloadHost {
 
@@ -50,14 +51,29 @@ public final class PoolWorkloadHost {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args[0].equals("work")) {
-            long sum = 0;
-            for (int i = 1; i <= 1000; i++) {
-                sum += i;
-            }
-            System.out.println("RESULT work=" + sum);
-            return;
+        switch (args[0]) {
+            case "work" -> work(1000);
+            case "idle" -> idle();
+            case "serve" -> serveRedis();
+            default -> throw new IllegalArgumentException("unknown scenario " + args[0]);
         }
+    }
+
+    private static void work(int upTo) {
+        long sum = 0;
+        for (int i = 1; i <= upTo; i++) {
+            sum += i;
+        }
+        System.out.println("RESULT work=" + sum);
+    }
+
+    private static void idle() throws Exception {
+        System.out.println("READY " + ProcessHandle.current().pid());
+        System.out.flush();
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+    }
+
+    private static void serveRedis() throws Exception {
         TokenCounterSettings counting = new TokenCounterSettings(1, 16);
         try (JedisPool pool = RedisPoolFactory.create(RedisSettings.fromEnvironment());
                 AsyncTokenCounter tokens = new AsyncTokenCounter("memory", ExactTokenCounter.forEncoding("o200k_base"),

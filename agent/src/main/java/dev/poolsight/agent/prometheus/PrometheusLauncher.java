@@ -1,5 +1,6 @@
 package dev.poolsight.agent.prometheus;
 
+import dev.poolsight.agent.EndpointAddress;
 import java.io.File;
 import java.lang.reflect.InvocationTargetException;
 import java.net.BindException;
@@ -18,10 +19,10 @@ final class PrometheusLauncher {
     }
 
     static Optional<PrometheusEndpoint> start(PrometheusOptions options, File agentJar) {
-        PrometheusAddress address;
+        EndpointAddress address;
         Optional<PrometheusCredentials> credentials;
         try {
-            address = PrometheusAddress.parse(options.address());
+            address = EndpointAddress.parse("prometheus", options.address(), 9464);
             credentials = options.user().map(user -> PrometheusCredentials.read(user, options.passwordFile().orElseThrow()));
         } catch (IllegalArgumentException e) {
             notStarted(e.getMessage());
@@ -32,7 +33,7 @@ final class PrometheusLauncher {
         try {
             ClassLoader loader = new PrometheusClassLoader(agentJar);
             PrometheusEndpoint endpoint = (PrometheusEndpoint) loader.loadClass(SERVER)
-                    .getMethod("start", PrometheusAddress.class, Optional.class)
+                    .getMethod("start", EndpointAddress.class, Optional.class)
                     .invoke(null, address, credentials);
             System.err.println("[poolsight] Prometheus metrics at " + endpoint.url() + ", "
                     + (credentials.isPresent() ? "basic authentication" : "no authentication"));

@@ -1,7 +1,7 @@
 package dev.poolsight.agent.prometheus.server;
 
 import com.sun.net.httpserver.BasicAuthenticator;
-import dev.poolsight.agent.prometheus.PrometheusAddress;
+import dev.poolsight.agent.EndpointAddress;
 import dev.poolsight.agent.prometheus.PrometheusCredentials;
 import dev.poolsight.agent.prometheus.PrometheusEndpoint;
 import dev.poolsight.jmx.PoolRegistry;
@@ -37,7 +37,7 @@ public final class PoolsightMetricsServer implements PrometheusEndpoint {
     }
 
     /** Called reflectively by the launcher; throws what the server throws, a {@link java.net.BindException} included. */
-    public static PrometheusEndpoint start(PrometheusAddress address, Optional<PrometheusCredentials> credentials)
+    public static PrometheusEndpoint start(EndpointAddress address, Optional<PrometheusCredentials> credentials)
             throws Exception {
         PrometheusRegistry registry = registry(PoolRegistry.global());
         FutureTask<HTTPServer> start = new FutureTask<>(() -> {

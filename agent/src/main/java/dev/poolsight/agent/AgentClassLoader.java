@@ -10,8 +10,10 @@ import java.security.ProtectionDomain;
 import java.security.cert.Certificate;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 /**
  * Loads the agent's own code (Byte Buddy, the weaver, the MBeans, Jolokia, the Prometheus endpoint) from the part of
@@ -39,12 +41,19 @@ public final class AgentClassLoader extends ClassLoader {
     private final JarFile jar;
     private final URL jarUrl;
     private final ProtectionDomain protectionDomain;
+    /** The jar's Implementation-Title and -Version, which the agent's packages carry, as in any jar. */
+    private final String title;
+    private final String version;
 
-    public AgentClassLoader(JarFile jar, URL jarUrl) {
+    public AgentClassLoader(JarFile jar, URL jarUrl) throws IOException {
         super("poolsight-agent", ClassLoader.getPlatformClassLoader());
         this.jar = jar;
         this.jarUrl = jarUrl;
         this.protectionDomain = new ProtectionDomain(new CodeSource(jarUrl, (Certificate[]) null), null, this, null);
+        Manifest manifest = jar.getManifest();
+        Attributes main = manifest == null ? new Attributes() : manifest.getMainAttributes();
+        this.title = main.getValue(Attributes.Name.IMPLEMENTATION_TITLE);
+        this.version = main.getValue(Attributes.Name.IMPLEMENTATION_VERSION);
     }
 
     /** The hidden entry that holds class {@code name}, such as {@code inst/dev/poolsight/agent/PoolsightAgent.classdata}. */
@@ -74,7 +83,7 @@ public final class AgentClassLoader extends ClassLoader {
             String packageName = className.substring(0, dot);
             if (getDefinedPackage(packageName) == null) {
                 try {
-                    definePackage(packageName, null, null, null, null, null, null, null);
+                    definePackage(packageName, null, null, null, title, version, null, null);
                 } catch (IllegalArgumentException definedMeanwhile) {
                     // another thread defined it first
                 }

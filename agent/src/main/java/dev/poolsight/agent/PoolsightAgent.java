@@ -4,6 +4,7 @@ import dev.poolsight.agent.bootstrap.PoolHooks;
 import dev.poolsight.agent.instrumentation.CommonsPoolIdentity;
 import dev.poolsight.agent.instrumentation.CommonsPoolInstrumentation;
 import dev.poolsight.agent.jolokia.JolokiaEndpoint;
+import dev.poolsight.agent.prometheus.PrometheusEndpoint;
 import dev.poolsight.jmx.AgentHealth;
 import dev.poolsight.jmx.PoolRegistry;
 import dev.poolsight.jmx.mbeans.PoolMBeans;
@@ -39,6 +40,7 @@ public final class PoolsightAgent {
                     + options.leakThreshold().map(t -> "after " + t.toMillis() + "ms").orElse("off"));
         }
         options.jolokia().ifPresent(address -> JolokiaEndpoint.start(address, options.jolokiaCredentials()));
+        options.prometheus().ifPresent(PrometheusEndpoint::start);
     }
 
     /**

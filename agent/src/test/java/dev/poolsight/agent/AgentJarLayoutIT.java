@@ -65,9 +65,9 @@ class AgentJarLayoutIT {
             String license = new String(jar.getInputStream(jar.getJarEntry("META-INF/LICENSE")).readAllBytes(),
                     StandardCharsets.UTF_8);
 
-            assertThat(notice).contains("Byte Buddy", "Jolokia", "Apache Commons Pool", "HdrHistogram");
-            assertThat(license).contains("Apache License", "Byte Buddy", "Jolokia", "HdrHistogram", "Commons Pool",
-                    "ASM");
+            assertThat(notice).contains("Byte Buddy", "Jolokia", "Prometheus", "Apache Commons Pool", "HdrHistogram");
+            assertThat(license).contains("Apache License", "Byte Buddy", "Jolokia", "Prometheus", "HdrHistogram",
+                    "Commons Pool", "ASM");
             assertThat(jar.getJarEntry("META-INF/licenses/ASM")).isNotNull();
             assertThat(jar.getJarEntry("META-INF/licenses/HdrHistogram")).isNotNull();
         }

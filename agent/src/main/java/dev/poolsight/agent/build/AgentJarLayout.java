@@ -1,6 +1,7 @@
 package dev.poolsight.agent.build;
 
 import dev.poolsight.agent.AgentClassLoader;
+import dev.poolsight.agent.BootstrapClasses;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,7 +22,8 @@ import java.util.jar.Manifest;
  * Runs when the agent is built, never in an application: lays out the shaded agent jar as the agent needs it. What
  * the JVM and the woven pools must reach stays at the jar's root (the entry points, the hooks and the recorders
  * they feed, the licences); every other class moves to {@code inst/<name>.classdata} and every other resource under
- * {@code inst/}, where only {@link AgentClassLoader} finds them.
+ * {@code inst/}, where only {@link AgentClassLoader} finds them. The classes the bootstrap class loader needs are
+ * also packed into one hidden entry, {@link BootstrapClasses#LIST}, in the order they can be defined.
  *
  * <pre>
  * AgentJarLayout SHADED_JAR OUTPUT_TIMESTAMP
@@ -60,6 +62,7 @@ public final class AgentJarLayout {
             write(out, JarFile.MANIFEST_NAME, stamp, manifest::write);
             List<JarEntry> entries = Collections.list(in.entries());
             entries.sort((a, b) -> a.getName().compareTo(b.getName()));
+            BootstrapClassList bootstrapClasses = new BootstrapClassList();
             for (JarEntry entry : entries) {
                 if (entry.isDirectory() || entry.getName().equals(JarFile.MANIFEST_NAME)) {
                     continue;
@@ -68,8 +71,14 @@ public final class AgentJarLayout {
                 try (InputStream content = in.getInputStream(entry)) {
                     bytes = content.readAllBytes();
                 }
-                write(out, placeOf(entry.getName()), stamp, stream -> stream.write(bytes));
+                String place = placeOf(entry.getName());
+                if (place.equals(entry.getName()) && place.endsWith(".class")) {
+                    bootstrapClasses.offer(place.substring(0, place.length() - ".class".length()), bytes);
+                }
+                write(out, place, stamp, stream -> stream.write(bytes));
             }
+            byte[] packed = bootstrapClasses.pack();
+            write(out, BootstrapClasses.LIST, stamp, stream -> stream.write(packed));
         }
         Files.move(laidOut, jar, StandardCopyOption.REPLACE_EXISTING);
     }

@@ -28,20 +28,22 @@ import java.util.Optional;
  *   <tr><td>{@code quiet}</td><td>{@code false}</td><td>no start-up line on stderr (a Jolokia port is still
  *       announced)</td></tr>
  *   <tr><td>{@code jolokiaUser}</td><td>none</td><td>user for HTTP basic authentication at the Jolokia endpoint</td></tr>
- *   <tr><td>{@code jolokiaPassword}</td><td>none</td><td>its password (no commas); never printed. Set both or neither:
- *       with only one, Jolokia does not start</td></tr>
+ *   <tr><td>{@code jolokiaPasswordFile}</td><td>none</td><td>a file that holds its password (a trailing line break is
+ *       not part of it); never printed. User and password go together: with only one, Jolokia does not start</td></tr>
+ *   <tr><td>{@code jolokiaPassword}</td><td>none</td><td>the password itself (no commas), for a quick trial: it is
+ *       on the command line, where {@code ps} shows it, so a warning says so</td></tr>
  *   <tr><td>{@code prometheus}</td><td>off</td><td>{@code [host:]port} of a Prometheus {@code /metrics} endpoint;
  *       127.0.0.1 without a host</td></tr>
  *   <tr><td>{@code prometheusUser}</td><td>none</td><td>user for HTTP basic authentication at that endpoint</td></tr>
- *   <tr><td>{@code prometheusPasswordFile}</td><td>none</td><td>file whose first line is its password; set both or
- *       neither (see {@link PrometheusOptions})</td></tr>
+ *   <tr><td>{@code prometheusPasswordFile}</td><td>none</td><td>a file that holds its password, as for Jolokia; set
+ *       both or neither (see {@link PrometheusOptions})</td></tr>
  * </table>
  */
 public final class AgentOptions {
 
     static final Duration DEFAULT_WINDOW = Duration.ofSeconds(60);
     private static final List<String> KEYS = List.of("leakThreshold", "window", "jolokia", "quiet", "jolokiaUser",
-            "jolokiaPassword", "prometheus", "prometheusUser", "prometheusPasswordFile");
+            "jolokiaPasswordFile", "jolokiaPassword", "prometheus", "prometheusUser", "prometheusPasswordFile");
 
     private final Map<String, String> values;
     private final List<String> problems;
@@ -59,11 +61,13 @@ public final class AgentOptions {
         this.window = duration("window", DEFAULT_WINDOW, true);
         this.quiet = flag("quiet");
         String user = nonEmpty("jolokiaUser");
-        String password = nonEmpty("jolokiaPassword");
-        boolean halfCredentials = (user == null) != (password == null);
+        String password = jolokiaPassword();
+        boolean passwordAsked = values.containsKey("jolokiaPassword") || values.containsKey("jolokiaPasswordFile");
+        boolean halfCredentials = user != null ? password == null : passwordAsked;
         if (halfCredentials) {
             // Fail closed: whoever asked for authentication gets no endpoint rather than an open one.
-            problems.add("jolokiaUser and jolokiaPassword go together, and neither may be empty; Jolokia not started");
+            problems.add("jolokiaUser and a password (jolokiaPasswordFile or jolokiaPassword) go together, and neither "
+                    + "may be empty; Jolokia not started");
         }
         this.jolokiaCredentials = user == null || password == null ? null : new JolokiaCredentials(user, password);
         this.jolokia = halfCredentials ? null : values.get("jolokia");
@@ -114,6 +118,21 @@ public final class AgentOptions {
         }
     }
 
+    private String jolokiaPassword() {
+        String file = nonEmpty("jolokiaPasswordFile");
+        String inline = nonEmpty("jolokiaPassword");
+        if (file != null && inline != null) {
+            problems.add("jolokiaPasswordFile and jolokiaPassword both given: give one; Jolokia not started");
+            return null;
+        }
+        if (inline != null) {
+            problems.add("warning: jolokiaPassword is on the command line, where ps shows it to every user of this "
+                    + "machine; use jolokiaPasswordFile=PATH");
+            return inline;
+        }
+        return file == null ? null : PasswordFile.read("jolokiaPasswordFile", file, problems);
+    }
+
     private String nonEmpty(String key) {
         String text = values.get(key);
         return text == null || text.isEmpty() ? null : text;
@@ -157,7 +176,7 @@ public final class AgentOptions {
         return Optional.ofNullable(jolokiaCredentials);
     }
 
-    /** The Prometheus endpoint's options, when {@code prometheus} is set and its credentials are whole. */
+    /** The Prometheus endpoint's options, when {@code prometheus} is set and its credentials, if asked for, are whole. */
     public Optional<PrometheusOptions> prometheus() {
         return prometheus;
     }

@@ -3,9 +3,16 @@ package dev.poolsight.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.poolsight.agent.jolokia.JolokiaCredentials;
+import dev.poolsight.agent.prometheus.PrometheusCredentials;
+import dev.poolsight.agent.prometheus.PrometheusOptions;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AgentOptionsTest {
 
@@ -36,7 +43,8 @@ class AgentOptionsTest {
         AgentOptions options = AgentOptions.parse("colour=blue,window=30s");
 
         assertThat(options.problems()).containsExactly("unknown option \"colour\" ignored; accepted: leakThreshold, "
-                + "window, jolokia, quiet, jolokiaUser, jolokiaPassword, prometheus, prometheusUser, prometheusPasswordFile");
+                + "window, jolokia, quiet, jolokiaUser, jolokiaPasswordFile, jolokiaPassword, prometheus, prometheusUser, "
+                + "prometheusPasswordFile");
         assertThat(options.window()).isEqualTo(Duration.ofSeconds(30));
     }
 
@@ -72,7 +80,64 @@ class AgentOptionsTest {
 
         assertThat(options.jolokia()).contains("8778");
         assertThat(options.jolokiaCredentials()).contains(new JolokiaCredentials("ops", "s3=cret"));
+    }
+
+    @Test
+    void aPasswordOnTheCommandLineIsWarnedAbout() {
+        AgentOptions options = AgentOptions.parse("jolokia=8778,jolokiaUser=ops,jolokiaPassword=s3cret");
+
+        assertThat(options.problems()).containsExactly("warning: jolokiaPassword is on the command line, where ps "
+                + "shows it to every user of this machine; use jolokiaPasswordFile=PATH");
+    }
+
+    @Test
+    void thePasswordComesFromAFileWithoutItsLineBreak(@TempDir Path directory) throws Exception {
+        Path file = privateFile(directory, "s3cret\n");
+
+        AgentOptions options = AgentOptions.parse("jolokia=8778,jolokiaUser=ops,jolokiaPasswordFile=" + file);
+
+        assertThat(options.jolokiaCredentials()).contains(new JolokiaCredentials("ops", "s3cret"));
         assertThat(options.problems()).isEmpty();
+    }
+
+    @Test
+    void aPasswordFileOthersCanReadWorksWithAWarning(@TempDir Path directory) throws Exception {
+        Path file = privateFile(directory, "s3cret");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        AgentOptions options = AgentOptions.parse("jolokia=8778,jolokiaUser=ops,jolokiaPasswordFile=" + file);
+
+        assertThat(options.jolokiaCredentials()).isPresent();
+        assertThat(options.problems()).containsExactly("warning: jolokiaPasswordFile=" + file
+                + " can be read by other users of this machine; chmod 600 it");
+    }
+
+    @Test
+    void aMissingPasswordFileKeepsJolokiaFromStarting(@TempDir Path directory) {
+        Path missing = directory.resolve("nowhere");
+
+        AgentOptions options = AgentOptions.parse("jolokia=8778,jolokiaUser=ops,jolokiaPasswordFile=" + missing);
+
+        assertThat(options.jolokia()).isEmpty();
+        assertThat(options.problems()).first().isEqualTo("jolokiaPasswordFile=" + missing
+                + " cannot be read (NoSuchFileException)");
+    }
+
+    @Test
+    void anEmptyPasswordFileKeepsJolokiaFromStarting(@TempDir Path directory) throws Exception {
+        Path file = privateFile(directory, "\n");
+
+        AgentOptions options = AgentOptions.parse("jolokia=8778,jolokiaUser=ops,jolokiaPasswordFile=" + file);
+
+        assertThat(options.jolokia()).isEmpty();
+        assertThat(options.problems()).first().isEqualTo("jolokiaPasswordFile=" + file
+                + " is empty; it must hold the password");
+    }
+
+    private static Path privateFile(Path directory, String content) throws IOException {
+        Path file = Files.writeString(directory.resolve("jolokia-password"), content);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return file;
     }
 
     @Test
@@ -82,13 +147,14 @@ class AgentOptionsTest {
 
     @Test
     void halfTheCredentialsKeepJolokiaFromStarting() {
-        for (String half : new String[] {"jolokiaUser=ops", "jolokiaPassword=s3cret", "jolokiaUser=ops,jolokiaPassword="}) {
+        for (String half : new String[] {"jolokiaUser=ops", "jolokiaPasswordFile=/nonexistent/password",
+                "jolokiaUser=ops,jolokiaPassword="}) {
             AgentOptions options = AgentOptions.parse("jolokia=8778," + half);
 
             assertThat(options.jolokia()).as(half).isEmpty();
             assertThat(options.jolokiaCredentials()).as(half).isEmpty();
-            assertThat(options.problems()).as(half).containsExactly(
-                    "jolokiaUser and jolokiaPassword go together, and neither may be empty; Jolokia not started");
+            assertThat(options.problems()).as(half).contains("jolokiaUser and a password (jolokiaPasswordFile or "
+                    + "jolokiaPassword) go together, and neither may be empty; Jolokia not started");
         }
     }
 
@@ -107,23 +173,43 @@ class AgentOptionsTest {
     }
 
     @Test
-    void thePrometheusEndpointTakesAnAddressAndAPasswordFile() {
-        AgentOptions options = AgentOptions.parse("prometheus=9464,prometheusUser=scraper,prometheusPasswordFile=/etc/pw");
+    void thePrometheusEndpointTakesAnAddressAndAUserWithAPasswordFile(@TempDir Path dir) throws Exception {
+        Path file = ownerOnly(Files.writeString(dir.resolve("password"), "s3cret\n"));
 
-        assertThat(options.prometheus()).hasValueSatisfying(prometheus -> {
-            assertThat(prometheus.address()).isEqualTo("9464");
-            assertThat(prometheus.user()).contains("scraper");
-            assertThat(prometheus.passwordFile()).contains(Path.of("/etc/pw"));
-        });
+        AgentOptions options = AgentOptions.parse("prometheus=9464,prometheusUser=scraper,prometheusPasswordFile=" + file);
+
+        assertThat(options.prometheus()).contains(new PrometheusOptions("9464",
+                Optional.of(new PrometheusCredentials("scraper", "s3cret"))));
         assertThat(options.problems()).isEmpty();
     }
 
     @Test
-    void aPrometheusUserWithoutPasswordFileKeepsTheEndpointClosed() {
-        AgentOptions options = AgentOptions.parse("prometheus=9464,prometheusUser=scraper");
+    void halfThePrometheusCredentialsKeepTheEndpointFromStarting(@TempDir Path dir) throws Exception {
+        Path file = ownerOnly(Files.writeString(dir.resolve("password"), "s3cret"));
+        for (String half : new String[] {"prometheusUser=scraper", "prometheusPasswordFile=" + file,
+                "prometheusUser=scraper,prometheusPasswordFile=" + dir.resolve("missing")}) {
+            AgentOptions options = AgentOptions.parse("prometheus=9464," + half);
 
-        assertThat(options.prometheus()).isEmpty();
-        assertThat(options.problems()).containsExactly("prometheusUser and prometheusPasswordFile go together, and "
-                + "neither may be empty; the Prometheus endpoint not started");
+            assertThat(options.prometheus()).as(half).isEmpty();
+            assertThat(options.problems()).as(half).contains("prometheusUser and prometheusPasswordFile go together, "
+                    + "and neither may be empty; the Prometheus endpoint not started");
+        }
+    }
+
+    @Test
+    void aPrometheusPasswordFileOthersCanReadIsUsedWithAWarning(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("password"), "s3cret");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        AgentOptions options = AgentOptions.parse("prometheus=9464,prometheusUser=scraper,prometheusPasswordFile=" + file);
+
+        assertThat(options.prometheus()).isPresent();
+        assertThat(options.problems()).singleElement().asString().contains("prometheusPasswordFile=" + file,
+                "can be read by other users").doesNotContain("s3cret");
+    }
+
+    private static Path ownerOnly(Path file) throws Exception {
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return file;
     }
 }

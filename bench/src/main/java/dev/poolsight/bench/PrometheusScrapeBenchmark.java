@@ -1,7 +1,5 @@
 package dev.poolsight.bench;
 
-import dev.poolsight.jmx.PoolRecorder;
-import dev.poolsight.jmx.PoolRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,13 +25,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * What a Prometheus scrape of 100 pools costs the application: a GET of the agent's /metrics, against a GET of
- * the same server's /-/healthy, which makes the same HTTP round trip without reading a pool, and against reading
- * the 100 pools' {@code PoolStats} alone, which a scrape does first. Run from the repository root; port 19464 must
- * be free.
+ * the same server's /-/healthy, which makes the same HTTP round trip without reading a pool. The difference is the
+ * scrape's own work: each pool's {@code PoolStats}, the token counters' MBeans, the text format. Run from the
+ * repository root; port 19464 must be free.
  *
  * <p>The JDK's HTTP server writes a response's headers and body in two TCP segments; without
  * {@code sun.net.httpserver.nodelay} the second waits for the client's delayed acknowledgement (about 40 ms on
@@ -86,14 +83,6 @@ public class PrometheusScrapeBenchmark {
     @Benchmark
     public int scrapeOf100Pools() throws IOException, InterruptedException {
         return http.send(metrics, HttpResponse.BodyHandlers.ofByteArray()).body().length;
-    }
-
-    /** With the agent attached, these are the agent's recorders: the same classes, from the bootstrap class path. */
-    @Benchmark
-    public void statsOf100Pools(Blackhole blackhole) {
-        for (PoolRecorder recorder : PoolRegistry.global().recorders()) {
-            blackhole.consume(recorder.stats());
-        }
     }
 
     @Benchmark

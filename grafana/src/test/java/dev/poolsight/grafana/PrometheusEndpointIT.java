@@ -106,8 +106,8 @@ class PrometheusEndpointIT {
                 Map.of(), "work")) {
             host.finish();
 
-            assertThat(host.stderr()).contains("[poolsight] prometheusPasswordFile=" + password
-                    + " can be read by other users; chmod 600 it").doesNotContain("s3cret-pw");
+            assertThat(host.stderr()).contains("[poolsight] warning: prometheusPasswordFile=" + password
+                    + " can be read by other users of this machine; chmod 600 it").doesNotContain("s3cret-pw");
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.poolsight.agent.prometheus;
 
-import java.io.File;
 import java.util.Optional;
 
 /**
@@ -17,14 +16,10 @@ public interface PrometheusEndpoint {
     void stop();
 
     /**
-     * Starts an endpoint as {@code options} say and prints its URL on stderr. Whatever goes wrong (a bad address,
-     * an unreadable password file, a port in use) it prints one line on stderr, returns empty and leaves the
-     * application alone.
-     *
-     * @param agentJar the agent jar, whose Prometheus client classes the endpoint loads apart from the bootstrap
-     *                 class path
+     * Starts an endpoint as {@code options} say and prints its URL on stderr. Whatever goes wrong (a bad address, a
+     * port in use) it prints one line on stderr, returns empty and leaves the application alone.
      */
-    static Optional<PrometheusEndpoint> start(PrometheusOptions options, File agentJar) {
-        return PrometheusLauncher.start(options, agentJar);
+    static Optional<PrometheusEndpoint> start(PrometheusOptions options) {
+        return PrometheusLauncher.start(options);
     }
 }

@@ -5,6 +5,7 @@ import dev.poolsight.core.config.RedisSettings;
 import dev.poolsight.core.config.TokenCounterSettings;
 import dev.poolsight.core.tokens.AsyncTokenCounter;
 import dev.poolsight.core.tokens.ExactTokenCounter;
+import dev.poolsight.core.tokens.TokenCounterMBean;
 import dev.poolsight.core.tokens.TokenEstimator;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -22,7 +23,8 @@ import redis.clients.jedis.exceptions.JedisException;
 /**
  * An application as Poolsight's users write one, run in a child JVM with the agent: a Jedis pool built by core from
  * REDIS_URL, REDIS_POOL_SIZE, REDIS_POOL_TIMEOUT and REDIS_MAX_IDLE_CONNS, worker threads that write and read
- * through it, and core's asynchronous token counter counting what they write.
+ * through it, and core's asynchronous token counter counting what they write, its MBean registered as an
+ * application opts in to it.
  *
  * <p>{@code PoolWorkloadHost serve} prints READY and then answers the test on stdin:
  * <ul>
@@ -78,7 +80,12 @@ public final class PoolWorkloadHost {
         try (JedisPool pool = RedisPoolFactory.create(RedisSettings.fromEnvironment());
                 AsyncTokenCounter tokens = new AsyncTokenCounter("memory", ExactTokenCounter.forEncoding("o200k_base"),
                         new TokenEstimator(), counting)) {
-            new PoolWorkloadHost(pool, tokens).serve();
+            TokenCounterMBean mbean = TokenCounterMBean.register(tokens);
+            try {
+                new PoolWorkloadHost(pool, tokens).serve();
+            } finally {
+                mbean.close();
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package dev.poolsight.agent;
 
 import dev.poolsight.agent.jolokia.JolokiaCredentials;
 import dev.poolsight.agent.prometheus.PrometheusOptions;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,8 +36,8 @@ import java.util.Optional;
  *   <tr><td>{@code prometheus}</td><td>off</td><td>{@code [host:]port} of a Prometheus {@code /metrics} endpoint;
  *       127.0.0.1 without a host</td></tr>
  *   <tr><td>{@code prometheusUser}</td><td>none</td><td>user for HTTP basic authentication at that endpoint</td></tr>
- *   <tr><td>{@code prometheusPasswordFile}</td><td>none</td><td>a file that holds its password, as for Jolokia; set
- *       both or neither (see {@link PrometheusOptions})</td></tr>
+ *   <tr><td>{@code prometheusPasswordFile}</td><td>none</td><td>file whose first line is its password; set both or
+ *       neither (see {@link PrometheusOptions})</td></tr>
  * </table>
  */
 public final class AgentOptions {
@@ -130,7 +131,18 @@ public final class AgentOptions {
                     + "machine; use jolokiaPasswordFile=PATH");
             return inline;
         }
-        return file == null ? null : PasswordFile.read("jolokiaPasswordFile", file, problems);
+        if (file == null) {
+            return null;
+        }
+        try {
+            Path path = Path.of(file);
+            String password = PasswordFile.read("jolokiaPasswordFile", path);
+            PasswordFile.readableByOthers("jolokiaPasswordFile", path).ifPresent(problems::add);
+            return password;
+        } catch (IllegalArgumentException e) { // InvalidPathException too
+            problems.add(e.getMessage());
+            return null;
+        }
     }
 
     private String nonEmpty(String key) {
@@ -176,7 +188,7 @@ public final class AgentOptions {
         return Optional.ofNullable(jolokiaCredentials);
     }
 
-    /** The Prometheus endpoint's options, when {@code prometheus} is set and its credentials, if asked for, are whole. */
+    /** The Prometheus endpoint's options, when {@code prometheus} is set and its credentials are whole. */
     public Optional<PrometheusOptions> prometheus() {
         return prometheus;
     }

@@ -13,9 +13,9 @@ import java.lang.management.ManagementFactory;
 import java.util.jar.JarFile;
 
 /**
- * Installs the agent; {@link dev.poolsight.agent.bootstrap.AgentStarter} makes sure it happens once per JVM. Runs in the agent's own class loader
- * ({@link dev.poolsight.agent.bootstrap.AgentClassLoader}); only {@link PoolHooks} and the recorders it feeds are
- * shared with the application, through the bootstrap class path.
+ * Installs the agent; {@link AgentEntry} makes sure it happens once per JVM. Runs in the agent's own class loader
+ * ({@link AgentClassLoader}); only {@link PoolHooks} and the recorders it feeds are shared with the application,
+ * through the bootstrap class loader.
  */
 public final class PoolsightAgent {
 

@@ -16,8 +16,9 @@ public interface PrometheusEndpoint {
     void stop();
 
     /**
-     * Starts an endpoint as {@code options} say and prints its URL on stderr. Whatever goes wrong (a bad address, a
-     * port in use) it prints one line on stderr, returns empty and leaves the application alone.
+     * Starts an endpoint as {@code options} say and prints its URL on stderr. Whatever goes wrong (a bad address,
+     * an unreadable password file, a port in use) it prints one line on stderr, returns empty and leaves the
+     * application alone.
      */
     static Optional<PrometheusEndpoint> start(PrometheusOptions options) {
         return PrometheusLauncher.start(options);

@@ -1,6 +1,6 @@
 package dev.poolsight.agent.prometheus;
 
-import dev.poolsight.agent.PasswordFile;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,42 +8,36 @@ import java.util.Optional;
 /**
  * The agent options of the Prometheus endpoint, taken from the agent's {@code key=value} pairs:
  * {@code prometheus=[host:]port}, and {@code prometheusUser} with {@code prometheusPasswordFile} for HTTP basic
- * authentication, the password read from the file (see {@link PasswordFile}) so that it is never on the command line.
+ * authentication. The password is read from the file when the endpoint starts, so that it never appears on the
+ * command line.
  *
- * @param address     the raw {@code [host:]port}, parsed when the endpoint starts
- * @param credentials the user and password basic authentication asks for; empty for no authentication
+ * @param address      the raw {@code [host:]port}
+ * @param user         the user basic authentication asks for, with {@code passwordFile}; empty for no authentication
+ * @param passwordFile the file holding that user's password
  */
-public record PrometheusOptions(String address, Optional<PrometheusCredentials> credentials) {
+public record PrometheusOptions(String address, Optional<String> user, Optional<Path> passwordFile) {
+
+    /** The option keys this record reads. */
+    public static final List<String> KEYS = List.of("prometheus", "prometheusUser", "prometheusPasswordFile");
 
     /**
-     * The endpoint's options from {@code values}, or empty when {@code prometheus} is not set or authentication was
-     * asked for but cannot be given; adds one line to {@code problems} for each value it cannot use.
+     * The endpoint's options from {@code values}, or empty when {@code prometheus} is not set or the credentials are
+     * half given; adds one line to {@code problems} for each value it cannot use.
      */
     public static Optional<PrometheusOptions> from(Map<String, String> values, List<String> problems) {
-        String address = values.get("prometheus");
-        boolean authenticationAsked = values.containsKey("prometheusUser") || values.containsKey("prometheusPasswordFile");
-        if (address == null) {
-            if (authenticationAsked) {
-                problems.add("prometheusUser and prometheusPasswordFile without prometheus=[host:]port: ignored");
-            }
-            return Optional.empty();
-        }
-        if (!authenticationAsked) {
-            return Optional.of(new PrometheusOptions(address, Optional.empty()));
-        }
-        String user = nonEmpty(values.get("prometheusUser"));
-        String file = nonEmpty(values.get("prometheusPasswordFile"));
-        String password = file == null ? null : PasswordFile.read("prometheusPasswordFile", file, problems);
-        if (user == null || password == null) {
+        Optional<String> user = nonEmpty(values.get("prometheusUser"));
+        Optional<String> passwordFile = nonEmpty(values.get("prometheusPasswordFile"));
+        if (user.isPresent() != passwordFile.isPresent()) {
             // Fail closed: whoever asked for authentication gets no endpoint rather than an open one.
             problems.add("prometheusUser and prometheusPasswordFile go together, and neither may be empty; "
                     + "the Prometheus endpoint not started");
             return Optional.empty();
         }
-        return Optional.of(new PrometheusOptions(address, Optional.of(new PrometheusCredentials(user, password))));
+        return Optional.ofNullable(values.get("prometheus"))
+                .map(address -> new PrometheusOptions(address, user, passwordFile.map(Path::of)));
     }
 
-    private static String nonEmpty(String text) {
-        return text == null || text.isEmpty() ? null : text;
+    private static Optional<String> nonEmpty(String text) {
+        return text == null || text.isEmpty() ? Optional.empty() : Optional.of(text);
     }
 }

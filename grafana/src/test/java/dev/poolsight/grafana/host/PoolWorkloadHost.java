@@ -23,8 +23,7 @@ import redis.clients.jedis.exceptions.JedisException;
 /**
  * An application as Poolsight's users write one, run in a child JVM with the agent: a Jedis pool built by core from
  * REDIS_URL, REDIS_POOL_SIZE, REDIS_POOL_TIMEOUT and REDIS_MAX_IDLE_CONNS, worker threads that write and read
- * through it, and core's asynchronous token counter counting what they write, its MBean registered as an
- * application opts in to it.
+ * through it, and core's asynchronous token counter counting what they write.
  *
  * <p>{@code PoolWorkloadHost serve} prints READY and then answers the test on stdin:
  * <ul>
@@ -79,13 +78,9 @@ public final class PoolWorkloadHost {
         TokenCounterSettings counting = new TokenCounterSettings(1, 16);
         try (JedisPool pool = RedisPoolFactory.create(RedisSettings.fromEnvironment());
                 AsyncTokenCounter tokens = new AsyncTokenCounter("memory", ExactTokenCounter.forEncoding("o200k_base"),
-                        new TokenEstimator(), counting)) {
-            TokenCounterMBean mbean = TokenCounterMBean.register(tokens);
-            try {
-                new PoolWorkloadHost(pool, tokens).serve();
-            } finally {
-                mbean.close();
-            }
+                        new TokenEstimator(), counting);
+                TokenCounterMBean mbean = TokenCounterMBean.register(tokens)) {
+            new PoolWorkloadHost(pool, tokens).serve();
         }
     }
 

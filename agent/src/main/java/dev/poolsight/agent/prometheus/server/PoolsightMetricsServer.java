@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The Prometheus client's HTTP server, set up as Poolsight's endpoint: {@code /metrics} with the pools, the token
  * counters and {@code poolsight_agent_info}, nothing else of the JVM, and no say for the host's
- * {@code io.prometheus.*} properties. Runs in the agent's own class loader, as the rest of the agent does.
+ * {@code io.prometheus.*} properties. Loaded by the endpoint's own class loader, not from the bootstrap class path.
  */
 public final class PoolsightMetricsServer implements PrometheusEndpoint {
 
@@ -36,7 +36,7 @@ public final class PoolsightMetricsServer implements PrometheusEndpoint {
         this.url = url;
     }
 
-    /** Called reflectively by the launcher; throws what the server throws, a {@link java.net.BindException} included. */
+    /** Called by the launcher; throws what the server throws, a {@link java.net.BindException} included. */
     public static PrometheusEndpoint start(EndpointAddress address, Optional<PrometheusCredentials> credentials)
             throws Exception {
         PrometheusRegistry registry = registry(PoolRegistry.global());

@@ -29,15 +29,20 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What a Prometheus scrape of 100 pools costs the application: a GET of the agent's /metrics, against a GET of
  * the same server's /-/healthy, which makes the same HTTP round trip without reading a pool. The difference is the
- * scrape's own work (each pool's stats, the token counters' MBeans, the text format), done on the endpoint's thread.
- * Run from the repository root; port 19464 must be free.
+ * scrape's own work: each pool's {@code PoolStats}, the token counters' MBeans, the text format. Run from the
+ * repository root; port 19464 must be free.
+ *
+ * <p>The JDK's HTTP server writes a response's headers and body in two TCP segments; without
+ * {@code sun.net.httpserver.nodelay} the second waits for the client's delayed acknowledgement (about 40 ms on
+ * Linux), which would measure the network stack's timers rather than work. The forks set it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 10, time = 1)
-@Fork(value = 2, jvmArgsAppend = "-javaagent:agent/target/poolsight-agent.jar=quiet,prometheus=127.0.0.1:" + PrometheusScrapeBenchmark.PORT)
+@Fork(value = 2, jvmArgsAppend = {"-Dsun.net.httpserver.nodelay=true",
+    "-javaagent:agent/target/poolsight-agent.jar=quiet,prometheus=127.0.0.1:" + PrometheusScrapeBenchmark.PORT})
 public class PrometheusScrapeBenchmark {
 
     static final int PORT = 19464;

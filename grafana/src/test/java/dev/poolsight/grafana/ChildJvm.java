@@ -37,10 +37,19 @@ final class ChildJvm implements AutoCloseable {
         stderrReader.start();
     }
 
+    static final Path JAVA_17 = Path.of(System.getProperty("java.home"), "bin", "java");
+    static final Path JAVA_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+
     /** Starts {@code PoolWorkloadHost <args>} with the agent and {@code agentOptions}, and {@code environment} added. */
     static ChildJvm start(String agentOptions, Map<String, String> environment, String... args) throws IOException {
+        return start(JAVA_17, agentOptions, environment, args);
+    }
+
+    /** As {@link #start(String, Map, String...)}, on the JVM {@code java}. */
+    static ChildJvm start(Path java, String agentOptions, Map<String, String> environment, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java.toString());
         command.add("-javaagent:" + AGENT_JAR.toAbsolutePath() + "=" + agentOptions);
         command.add("-cp");
         command.add(System.getProperty("poolsight.host.class.path"));

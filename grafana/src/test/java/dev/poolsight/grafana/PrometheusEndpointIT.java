@@ -111,6 +111,23 @@ class PrometheusEndpointIT {
         }
     }
 
+    @Test
+    void itServesOnJava25() throws Exception {
+        boolean installed = Files.isExecutable(ChildJvm.JAVA_25);
+        if ("true".equals(System.getenv("CI"))) {
+            assertThat(installed).as("Java 25 at %s (CI=true: a skip would hide it)", ChildJvm.JAVA_25).isTrue();
+        }
+        assumeTrue(installed, "no Java 25 at " + ChildJvm.JAVA_25);
+        int port = FreePort.find();
+        try (ChildJvm host = ChildJvm.start(ChildJvm.JAVA_25, "prometheus=" + port, Map.of(), "idle")) {
+            host.awaitLine("READY");
+
+            HttpResponse<String> answer = get("127.0.0.1", port, null);
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.body()).contains("poolsight_agent_info{version=");
+        }
+    }
+
     private static ChildJvm serving(String options) throws Exception {
         ChildJvm host = ChildJvm.start(options, Map.of(), "idle");
         host.awaitLine("READY");

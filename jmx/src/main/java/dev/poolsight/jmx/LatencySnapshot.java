@@ -1,6 +1,7 @@
 package dev.poolsight.jmx;
 
 import org.HdrHistogram.AbstractHistogram;
+import org.HdrHistogram.HistogramIterationValue;
 
 /**
  * The distribution of wait or hold times over a recorder's window, in milliseconds with their fractions kept
@@ -24,17 +25,38 @@ public record LatencySnapshot(
 
     private static final double MICROS_PER_MILLI = 1_000.0;
 
-    /** Summarises a histogram of microseconds. */
+    /**
+     * Summarises a histogram of microseconds, with HdrHistogram's own definitions of mean and percentile, in one walk
+     * of its counts rather than one for each figure: a window's histogram is packed, and each walk of it took about
+     * half a millisecond per read of a pool's stats.
+     */
     static LatencySnapshot ofMicros(AbstractHistogram micros) {
-        if (micros.getTotalCount() == 0) {
+        long total = micros.getTotalCount();
+        if (total == 0) {
             return EMPTY;
         }
+        long[] countAt = {countAtPercentile(50, total), countAtPercentile(95, total), countAtPercentile(99, total)};
+        double[] valueAt = new double[countAt.length];
+        double sum = 0;
+        int next = 0;
+        for (HistogramIterationValue value : micros.recordedValues()) {
+            sum += micros.medianEquivalentValue(value.getValueIteratedTo()) * (double) value.getCountAtValueIteratedTo();
+            while (next < countAt.length && value.getTotalCountToThisValue() >= countAt[next]) {
+                valueAt[next++] = value.getValueIteratedTo();
+            }
+        }
         return new LatencySnapshot(
-                micros.getTotalCount(),
-                micros.getMean() / MICROS_PER_MILLI,
-                micros.getValueAtPercentile(50) / MICROS_PER_MILLI,
-                micros.getValueAtPercentile(95) / MICROS_PER_MILLI,
-                micros.getValueAtPercentile(99) / MICROS_PER_MILLI,
+                total,
+                sum / total / MICROS_PER_MILLI,
+                valueAt[0] / MICROS_PER_MILLI,
+                valueAt[1] / MICROS_PER_MILLI,
+                valueAt[2] / MICROS_PER_MILLI,
                 micros.getMaxValue() / MICROS_PER_MILLI);
+    }
+
+    /** How many values lie at or below {@code percentile}, as {@link AbstractHistogram#getValueAtPercentile} counts. */
+    private static long countAtPercentile(double percentile, long total) {
+        double requested = Math.min(Math.max(Math.nextAfter(percentile, Double.NEGATIVE_INFINITY), 0), 100);
+        return Math.max((long) Math.ceil(requested / 100 * total), 1);
     }
 }

@@ -8,8 +8,10 @@ import org.HdrHistogram.PackedHistogram;
 
 /**
  * A latency distribution over the recent past: values go into a pending HdrHistogram; reads move what it gathered
- * into a ring of {@link RecorderSettings#SLICES} slices and merge the ring. When the clock passes a slice boundary
- * the oldest slice is emptied, so old values leave the window one slice at a time.
+ * into a ring of {@link RecorderSettings#SLICES} slices, and into a running sum of the ring. When the clock passes a
+ * slice boundary the oldest slice is taken out of the sum and emptied, so old values leave the window one slice at a
+ * time. A read summarises the sum and merges nothing: merging six slices that hold values cost about 6 ms, under
+ * the lock the application's threads drain into, at every read of a pool's stats (a scrape, an MBean attribute).
  *
  * <p>Not thread-safe: {@link PoolRecorder} calls it under one lock, after its {@link ThreadBuffers} have handed
  * it the values the application's threads recorded.
@@ -21,7 +23,7 @@ import org.HdrHistogram.PackedHistogram;
  * that, values recorded since the last read count as recent at the next one, however old they are.
  *
  * <p>Memory: the pending histogram is a full array (about 190 KB) because recording into it is the fastest; the
- * slices are packed histograms that take room only for the values they hold.
+ * slices and their sum are packed histograms that take room only for the values they hold.
  */
 final class SlidingWindowHistogram {
 
@@ -33,7 +35,8 @@ final class SlidingWindowHistogram {
     private final LongSupplier nanoClock;
     private final long sliceNanos;
     private final Histogram[] slices = new Histogram[RecorderSettings.SLICES];
-    private final Histogram merged = newSlice();
+    /** The sum of the slices, kept as they change. */
+    private final Histogram window = newSlice();
     private int current;
     private long currentSliceEnd;
 
@@ -63,11 +66,7 @@ final class SlidingWindowHistogram {
     /** The distribution over the window, up to now. */
     LatencySnapshot snapshot() {
         advanceTo(nanoClock.getAsLong());
-        merged.reset();
-        for (Histogram slice : slices) {
-            merged.add(slice);
-        }
-        return LatencySnapshot.ofMicros(merged);
+        return LatencySnapshot.ofMicros(window);
     }
 
     private void advanceTo(long now) {
@@ -76,13 +75,17 @@ final class SlidingWindowHistogram {
             long crossed = behind / sliceNanos + 1;
             for (long i = 0; i < Math.min(crossed, slices.length); i++) {
                 current = (current + 1) % slices.length;
-                slices[current].reset();
+                if (slices[current].getTotalCount() > 0) {
+                    window.subtract(slices[current]);
+                    slices[current].reset();
+                }
             }
             currentSliceEnd += crossed * sliceNanos;
         }
         // After moving on, not before: values of unknown age must stay in the window rather than vanish.
         if (pending.getTotalCount() > 0) {
             slices[current].add(pending);
+            window.add(pending);
             pending.reset();
         }
     }

@@ -1,0 +1,102 @@
+package dev.poolsight.cli.load;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * What the simulated agents measured themselves, client side: operations by kind, exhausted and failed ones, and
+ * the latency of appends and reads in microseconds. Recording is wait-free (HdrHistogram's {@link Recorder},
+ * {@link LongAdder}), so that measuring does not become the bottleneck of the load it measures.
+ */
+final class LoadMetrics {
+
+    enum Operation { APPEND, READ_LAST, READ_PAGE }
+
+    private final Recorder appendRecorder = new Recorder(3);
+    private final Recorder readRecorder = new Recorder(3);
+    private final Histogram appends = new Histogram(3);
+    private final Histogram reads = new Histogram(3);
+    private final LongAdder appendCount = new LongAdder();
+    private final LongAdder readLastCount = new LongAdder();
+    private final LongAdder readPageCount = new LongAdder();
+    private final LongAdder exhausted = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private final AtomicReference<String> firstFailure = new AtomicReference<>();
+
+    void succeeded(Operation operation, long nanos) {
+        long micros = Math.max(1, TimeUnit.NANOSECONDS.toMicros(nanos));
+        switch (operation) {
+            case APPEND -> {
+                appendRecorder.recordValue(micros);
+                appendCount.increment();
+            }
+            case READ_LAST -> {
+                readRecorder.recordValue(micros);
+                readLastCount.increment();
+            }
+            case READ_PAGE -> {
+                readRecorder.recordValue(micros);
+                readPageCount.increment();
+            }
+        }
+    }
+
+    void exhausted() {
+        exhausted.increment();
+    }
+
+    void failed(RuntimeException failure) {
+        failed.increment();
+        firstFailure.compareAndSet(null, failure.getClass().getSimpleName() + ": " + failure.getMessage());
+    }
+
+    /** The latencies since the last interval, added to the run's totals; called by one thread at a time. */
+    synchronized Interval interval() {
+        Histogram appendInterval = appendRecorder.getIntervalHistogram();
+        Histogram readInterval = readRecorder.getIntervalHistogram();
+        appends.add(appendInterval);
+        reads.add(readInterval);
+        return new Interval(appendInterval, readInterval);
+    }
+
+    /** The whole run's latencies, after a last {@link #interval()}. */
+    synchronized Totals totals() {
+        interval();
+        return new Totals(appendCount.sum(), readLastCount.sum(), readPageCount.sum(), exhausted.sum(), failed.sum(),
+                firstFailure.get(), appends.copy(), reads.copy());
+    }
+
+    long operations() {
+        return appendCount.sum() + readLastCount.sum() + readPageCount.sum() + exhausted.sum() + failed.sum();
+    }
+
+    long exhaustedCount() {
+        return exhausted.sum();
+    }
+
+    long failedCount() {
+        return failed.sum();
+    }
+
+    record Interval(Histogram appends, Histogram reads) {
+    }
+
+    record Totals(long appends, long readLasts, long readPages, long exhausted, long failed, String firstFailure,
+            Histogram appendLatency, Histogram readLatency) {
+
+        long succeeded() {
+            return appends + readLasts + readPages;
+        }
+
+        long operations() {
+            return succeeded() + exhausted + failed;
+        }
+    }
+
+    static double millis(Histogram histogram, double percentile) {
+        return histogram.getTotalCount() == 0 ? Double.NaN : histogram.getValueAtPercentile(percentile) / 1000.0;
+    }
+}

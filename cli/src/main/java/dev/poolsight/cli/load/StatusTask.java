@@ -1,0 +1,67 @@
+package dev.poolsight.cli.load;
+
+import dev.poolsight.cli.source.JmxPoolSource;
+import dev.poolsight.cli.source.PoolReading;
+import dev.poolsight.cli.source.PoolSnapshot;
+import dev.poolsight.core.tokens.AsyncTokenCounter;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Each second of a load run: reads the pool's MBean, keeps the reading for the advice, prints the status line. */
+final class StatusTask implements Runnable {
+
+    private final long start;
+    private final LoadMetrics metrics;
+    private final JmxPoolSource pools;
+    private final AsyncTokenCounter counter;
+    private final List<PoolReading> readings;
+    private final AtomicInteger peakQueueDepth;
+    private final PrintWriter err;
+    private final boolean measured;
+    private long lastNanos;
+    private long lastOperations;
+    private boolean failureShown;
+
+    StatusTask(long start, LoadMetrics metrics, JmxPoolSource pools, AsyncTokenCounter counter,
+            List<PoolReading> readings, AtomicInteger peakQueueDepth, PrintWriter err, boolean measured) {
+        this.start = start;
+        this.metrics = metrics;
+        this.pools = pools;
+        this.counter = counter;
+        this.readings = readings;
+        this.peakQueueDepth = peakQueueDepth;
+        this.err = err;
+        this.measured = measured;
+        this.lastNanos = start;
+    }
+
+    @Override
+    public void run() {
+        try {
+            long now = System.nanoTime();
+            long operations = metrics.operations();
+            double perSecond = (operations - lastOperations) / ((now - lastNanos) / 1e9);
+            lastNanos = now;
+            lastOperations = operations;
+            LoadMetrics.Interval interval = metrics.interval();
+            PoolReading reading = pools.read();
+            synchronized (readings) {
+                readings.add(reading);
+            }
+            Optional<PoolSnapshot> pool = measured ? reading.pools().stream().findFirst() : Optional.empty();
+            int depth = counter.queueDepth();
+            peakQueueDepth.accumulateAndGet(depth, Math::max);
+            err.println(StatusLine.of((now - start) / 1e9, perSecond, interval, pool, metrics.exhaustedCount(),
+                    metrics.failedCount(), depth));
+            err.flush();
+        } catch (RuntimeException e) {
+            // a status line is worth less than the run: say it once and carry on
+            if (!failureShown) {
+                failureShown = true;
+                err.println("poolsight: no status line this second: " + e);
+            }
+        }
+    }
+}

@@ -57,8 +57,9 @@ public final class AdviseCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<PoolReading> readings;
         try (PoolSource source = target.open(System.getenv(), err)) {
+            PoolReading first = source.read();
             err.println("poolsight: watching the pools of " + source.describe() + " for " + format(window) + " ...");
-            readings = watch(source, window);
+            readings = watch(source, first, window);
         }
         List<Advice> advice = adviseAll(readings, Optional.ofNullable(poolTimeout));
         if (advice.isEmpty()) {
@@ -73,12 +74,12 @@ public final class AdviseCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Reads {@code source} once a second for {@code window}, and once more at its end. */
-    static List<PoolReading> watch(PoolSource source, Duration window) throws InterruptedException {
+    /** Reads {@code source} once a second for {@code window} after the {@code first} reading, and at its end. */
+    static List<PoolReading> watch(PoolSource source, PoolReading first, Duration window) throws InterruptedException {
         List<PoolReading> readings = new ArrayList<>();
-        long start = System.nanoTime();
+        long start = first.nanoTime();
         long end = start + window.toNanos();
-        readings.add(source.read());
+        readings.add(first);
         for (long next = start + INTERVAL.toNanos(); ; next += INTERVAL.toNanos()) {
             long at = Math.min(next, end);
             TimeUnit.NANOSECONDS.sleep(Math.max(0, at - System.nanoTime()));

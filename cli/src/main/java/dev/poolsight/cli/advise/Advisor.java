@@ -65,7 +65,8 @@ public final class Advisor {
         String atOnce = o.peakActive() + " in use" + (o.peakWaiters() > 0 ? " + " + o.peakWaiters() + " waiting" : "")
                 + " at once";
         double demand = Math.max(littleDemand, o.peakInUse());
-        int sized = Math.max(MIN_POOL_SIZE, (int) Math.ceil(demand / TARGET_UTILIZATION));
+        // the epsilon keeps 14 / 0.7 at 20, where floating point makes it 20.000000000000004
+        int sized = Math.max(MIN_POOL_SIZE, (int) Math.ceil(demand / TARGET_UTILIZATION - 1e-9));
         String sizing = "peak demand " + oneDecimal(demand) + " (" + (o.peakInUse() >= littleDemand ? atOnce + "; " + little
                 : little + "; " + atOnce) + ") / " + percent(TARGET_UTILIZATION) + " target utilization = " + sized;
         int current = o.maxTotal();

@@ -121,8 +121,14 @@ public final class LoadCommand implements Callable<Integer> {
                 settings = RedisSettings.fromEnvironment(withServer);
             }
             String prefix = "poolsight:load:" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+            // Stopped early (Ctrl-C), the run still removes its keys; any written after that expire with their TTL.
+            Thread removeOnExit = new Thread(() -> KeyCleanup.remove(redis.url(), prefix), "poolsight-load-cleanup");
+            if (!redis.startedForRun()) {
+                Runtime.getRuntime().addShutdownHook(removeOnExit);
+            }
             LoadReport report = run(settings, redis, prefix, exact, counterSettings, measured, err);
             if (!redis.startedForRun()) {
+                Runtime.getRuntime().removeShutdownHook(removeOnExit);
                 long removed = KeyCleanup.remove(redis.url(), prefix);
                 err.println("poolsight: removed the run's " + removed + " keys under " + prefix + ":*");
             }

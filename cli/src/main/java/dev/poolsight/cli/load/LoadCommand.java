@@ -57,6 +57,7 @@ public final class LoadCommand implements Callable<Integer> {
     private static final Duration TOKEN_DRAIN = Duration.ofSeconds(10);
     private static final Duration KEY_TTL = Duration.ofMinutes(10);
     private static final int MAX_MESSAGES = 100;
+    private static final Duration DEFAULT_WARMUP = Duration.ofSeconds(2);
 
     @Spec
     private CommandSpec spec;
@@ -64,6 +65,11 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "10s", converter = GoDurationConverter.class,
             description = "how long to run, such as 30s or 2m (default: ${DEFAULT-VALUE})")
     private Duration duration;
+
+    @Option(names = "--warmup", paramLabel = "DURATION", converter = GoDurationConverter.OrZero.class,
+            description = "the first part of the run, whose operations count but whose latencies are left out of the "
+                    + "summary, as the JVM is still loading and compiling (default: 2s, or half of a shorter --duration)")
+    private Duration warmup;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "16",
             description = "simulated agents, each on its own thread (default: ${DEFAULT-VALUE})")
@@ -169,6 +175,13 @@ public final class LoadCommand implements Callable<Integer> {
         if (messageBytes < 1 || messageBytes > MessageSizes.MAX_BYTES) {
             problems.add("--message-bytes " + messageBytes + ": from 1 to " + MessageSizes.MAX_BYTES);
         }
+        if (warmup == null) {
+            warmup = DEFAULT_WARMUP.compareTo(duration.dividedBy(2)) < 0 ? DEFAULT_WARMUP : duration.dividedBy(2);
+        }
+        if (warmup.compareTo(duration) >= 0) {
+            problems.add("--warmup " + GoDuration.format(warmup) + ": shorter than --duration "
+                    + GoDuration.format(duration));
+        }
         if (history < 1) {
             problems.add("--history " + history + ": 1 or more");
         }
@@ -219,7 +232,8 @@ public final class LoadCommand implements Callable<Integer> {
                 thread.setDaemon(true);
                 return thread;
             });
-            StatusTask task = new StatusTask(start, metrics, pools, counter, readings, peakQueueDepth, err, measured);
+            StatusTask task = new StatusTask(start, start + warmup.toNanos(), metrics, pools, counter, readings,
+                    peakQueueDepth, err, measured);
             status.scheduleAtFixedRate(task, 1, 1, TimeUnit.SECONDS);
             try {
                 if (rate == null) {
@@ -270,7 +284,8 @@ public final class LoadCommand implements Callable<Integer> {
                 .stream().filter(a -> a.observation().pool().equals(p.name())).toList()).orElse(List.of());
         LoadReport.TokenCounter tokens = new LoadReport.TokenCounter(counter.submitted(), counter.completed(),
                 counter.fallbacks(), counter.errors(), peakQueueDepth, counter.queueCapacity(), drained.unfinished());
-        return new LoadReport(redis.description(), new LoadReport.Run(seconds, threads, rate, conversations,
+        return new LoadReport(redis.description(), new LoadReport.Run(seconds, warmup.toMillis() / 1000.0, threads, rate,
+                conversations,
                 new MessageSizes(messageBytes, fixedSize).describe(), appendsOnly ? "appends" : "chat"),
                 new LoadReport.Settings(settings.poolSize(), settings.maxIdle(), settings.poolTimeoutText()),
                 client, poolReport, tokens, advice);

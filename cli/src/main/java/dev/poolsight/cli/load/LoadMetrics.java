@@ -53,18 +53,23 @@ final class LoadMetrics {
         firstFailure.compareAndSet(null, failure.getClass().getSimpleName() + ": " + failure.getMessage());
     }
 
-    /** The latencies since the last interval, added to the run's totals; called by one thread at a time. */
-    synchronized Interval interval() {
+    /**
+     * The latencies since the last interval, added to the run's totals unless they are the warm-up's, whose
+     * operations are counted but whose latencies would describe a JVM still loading classes and compiling.
+     */
+    synchronized Interval interval(boolean warmingUp) {
         Histogram appendInterval = appendRecorder.getIntervalHistogram();
         Histogram readInterval = readRecorder.getIntervalHistogram();
-        appends.add(appendInterval);
-        reads.add(readInterval);
+        if (!warmingUp) {
+            appends.add(appendInterval);
+            reads.add(readInterval);
+        }
         return new Interval(appendInterval, readInterval);
     }
 
-    /** The whole run's latencies, after a last {@link #interval()}. */
+    /** The whole run's latencies, after a last {@link #interval}. */
     synchronized Totals totals() {
-        interval();
+        interval(false);
         return new Totals(appendCount.sum(), readLastCount.sum(), readPageCount.sum(), exhausted.sum(), failed.sum(),
                 firstFailure.get(), appends.copy(), reads.copy());
     }

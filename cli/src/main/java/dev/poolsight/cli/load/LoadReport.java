@@ -10,7 +10,7 @@ import java.util.List;
 record LoadReport(String redis, Run run, Settings settings, Client client, Pool pool, TokenCounter tokenCounter,
         List<Advice> advice) {
 
-    record Run(double seconds, int threads, Double rate, int conversations, String messages, String workload) {
+    record Run(double seconds, double warmupSeconds, int threads, Double rate, int conversations, String messages, String workload) {
     }
 
     record Settings(int poolSize, int maxIdle, String poolTimeout) {
@@ -18,7 +18,8 @@ record LoadReport(String redis, Run run, Settings settings, Client client, Pool 
 
     /**
      * Counted by the simulated agents: every operation borrows one connection; an exhausted one is a
-     * PoolExhaustedException, a failed one any other error.
+     * PoolExhaustedException, a failed one any other error. Counts cover the whole run, latencies the run after the
+     * warm-up.
      */
     record Client(long operations, long succeeded, long appends, long reads, long pages, long exhausted, long failed,
             String firstFailure, double operationsPerSecond, double appendsPerSecond,

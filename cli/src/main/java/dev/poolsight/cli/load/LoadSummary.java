@@ -5,7 +5,9 @@ import static dev.poolsight.cli.advise.Numbers.millis;
 import static dev.poolsight.cli.advise.Numbers.percent;
 
 import dev.poolsight.cli.advise.AdvicePrinter;
+import dev.poolsight.core.config.GoDuration;
 import java.io.PrintWriter;
+import java.time.Duration;
 
 /** The table a load run ends with: the client's counts beside the pool MBean's, latencies, the pool, the advice. */
 final class LoadSummary {
@@ -29,9 +31,12 @@ final class LoadSummary {
         out.println();
         out.printf("%-26s %s ops/s over %.1f s (%s appends/s)%n", "throughput", count(client.operationsPerSecond()),
                 report.run().seconds(), count(client.appendsPerSecond()));
-        out.printf("%-26s p50 %s ms, p99 %s ms, p99.9 %s ms, max %s ms%n", "append latency",
+        String afterWarmup = report.run().warmupSeconds() > 0
+                ? " (after the " + GoDuration.format(Duration.ofMillis(Math.round(report.run().warmupSeconds() * 1000)))
+                + " warm-up)" : "";
+        out.printf("%-26s p50 %s ms, p99 %s ms, p99.9 %s ms, max %s ms%s%n", "append latency",
                 millis(client.appendP50Millis()), millis(client.appendP99Millis()), millis(client.appendP999Millis()),
-                millis(client.appendMaxMillis()));
+                millis(client.appendMaxMillis()), afterWarmup);
         if (client.reads() + client.pages() > 0) {
             out.printf("%-26s p50 %s ms, p99 %s ms%n", "read latency", millis(client.readP50Millis()),
                     millis(client.readP99Millis()));

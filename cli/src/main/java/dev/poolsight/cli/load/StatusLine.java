@@ -13,7 +13,7 @@ final class StatusLine {
     private StatusLine() {
     }
 
-    static String of(double elapsedSeconds, double operationsPerSecond, LoadMetrics.Interval interval,
+    static String of(double elapsedSeconds, boolean warmingUp, double operationsPerSecond, LoadMetrics.Interval interval,
             Optional<PoolSnapshot> pool, long exhausted, long failed, int tokenQueueDepth) {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "[%4.0fs] %9s ops/s  append p50 %6s ms p99 %7s ms",
                 elapsedSeconds, count(operationsPerSecond), millis(LoadMetrics.millis(interval.appends(), 50)),
@@ -28,6 +28,9 @@ final class StatusLine {
             line.append("  failed ").append(count(failed));
         }
         line.append("  token queue ").append(tokenQueueDepth);
+        if (warmingUp) {
+            line.append("  (warm-up)");
+        }
         return line.toString();
     }
 }

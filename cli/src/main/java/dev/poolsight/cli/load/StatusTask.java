@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class StatusTask implements Runnable {
 
     private final long start;
+    private final long warmupEnd;
     private final LoadMetrics metrics;
     private final JmxPoolSource pools;
     private final AsyncTokenCounter counter;
@@ -24,9 +25,10 @@ final class StatusTask implements Runnable {
     private long lastOperations;
     private boolean failureShown;
 
-    StatusTask(long start, LoadMetrics metrics, JmxPoolSource pools, AsyncTokenCounter counter,
+    StatusTask(long start, long warmupEnd, LoadMetrics metrics, JmxPoolSource pools, AsyncTokenCounter counter,
             List<PoolReading> readings, AtomicInteger peakQueueDepth, PrintWriter err, boolean measured) {
         this.start = start;
+        this.warmupEnd = warmupEnd;
         this.metrics = metrics;
         this.pools = pools;
         this.counter = counter;
@@ -43,9 +45,11 @@ final class StatusTask implements Runnable {
             long now = System.nanoTime();
             long operations = metrics.operations();
             double perSecond = (operations - lastOperations) / ((now - lastNanos) / 1e9);
-            lastNanos = now;
+            // a second that began in the warm-up belongs to it
+            boolean warmingUp = lastNanos < warmupEnd;
             lastOperations = operations;
-            LoadMetrics.Interval interval = metrics.interval();
+            lastNanos = now;
+            LoadMetrics.Interval interval = metrics.interval(warmingUp);
             PoolReading reading = pools.read();
             synchronized (readings) {
                 readings.add(reading);
@@ -53,8 +57,8 @@ final class StatusTask implements Runnable {
             Optional<PoolSnapshot> pool = measured ? reading.pools().stream().findFirst() : Optional.empty();
             int depth = counter.queueDepth();
             peakQueueDepth.accumulateAndGet(depth, Math::max);
-            err.println(StatusLine.of((now - start) / 1e9, perSecond, interval, pool, metrics.exhaustedCount(),
-                    metrics.failedCount(), depth));
+            err.println(StatusLine.of((now - start) / 1e9, warmingUp, perSecond, interval, pool,
+                    metrics.exhaustedCount(), metrics.failedCount(), depth));
             err.flush();
         } catch (RuntimeException e) {
             // a status line is worth less than the run: say it once and carry on

@@ -44,7 +44,7 @@ public final class JmxPoolSource implements PoolSource {
         try {
             return new JmxPoolSource(connector.getMBeanServerConnection(), connector, description);
         } catch (IOException e) {
-            throw new TargetException("cannot read the MBeans of " + description + ": " + e.getMessage(), e);
+            throw new TargetException("cannot read the MBeans of " + description + ": " + TargetException.reason(e), e);
         }
     }
 
@@ -56,7 +56,7 @@ public final class JmxPoolSource implements PoolSource {
                     readAll(TOKEN_COUNTERS, TokenCounterSnapshot.ATTRIBUTES, TokenCounterSnapshot::from);
             return new PoolReading(System.nanoTime(), pools, counters);
         } catch (IOException e) {
-            throw new TargetException("lost the connection to " + description + ": " + e.getMessage(), e);
+            throw new TargetException("lost the connection to " + description + ": " + TargetException.reason(e), e);
         }
     }
 
@@ -73,7 +73,7 @@ public final class JmxPoolSource implements PoolSource {
             } catch (InstanceNotFoundException closedMeanwhile) {
                 // the pool was closed between the query and the read: it is no longer there to show
             } catch (JMException e) {
-                throw new TargetException("cannot read " + name + " in " + description + ": " + e.getMessage(), e);
+                throw new TargetException("cannot read " + name + " in " + description + ": " + TargetException.reason(e), e);
             }
         }
         return all;

@@ -90,7 +90,7 @@ public final class JolokiaPoolSource implements PoolSource {
         } catch (ConnectException e) {
             throw new TargetException("cannot reach Jolokia at " + url + ": connection refused");
         } catch (IOException e) {
-            throw new TargetException("cannot reach Jolokia at " + url + ": " + describe(e), e);
+            throw new TargetException("cannot reach Jolokia at " + url + ": " + TargetException.reason(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TargetException("interrupted while reading " + url, e);
@@ -112,10 +112,6 @@ public final class JolokiaPoolSource implements PoolSource {
         } catch (IOException e) {
             throw new TargetException(url + " did not answer with JSON; is it a Jolokia endpoint?", e);
         }
-    }
-
-    private static String describe(IOException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** A pattern read answers a map from MBean name to attributes; no MBean found is status 404, not an error. */

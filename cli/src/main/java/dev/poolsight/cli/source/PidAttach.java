@@ -52,10 +52,10 @@ public final class PidAttach {
         try {
             return VirtualMachine.attach(Long.toString(pid));
         } catch (AttachNotSupportedException e) {
-            throw new TargetException("cannot attach to JVM " + pid + ": " + e.getMessage()
+            throw new TargetException("cannot attach to JVM " + pid + ": " + TargetException.reason(e)
                     + " (is it a running JVM of this user?)");
         } catch (IOException e) {
-            throw new TargetException("cannot attach to JVM " + pid + ": " + e.getMessage(), e);
+            throw new TargetException("cannot attach to JVM " + pid + ": " + TargetException.reason(e), e);
         } catch (LinkageError noAttachApi) {
             throw new TargetException("attaching to JVM " + pid + " needs a JDK (the jdk.attach module), not a JRE");
         }
@@ -65,7 +65,7 @@ public final class PidAttach {
         try {
             return JMXConnectorFactory.connect(new JMXServiceURL(vm.startLocalManagementAgent()));
         } catch (IOException e) {
-            throw new TargetException("cannot open the JMX connector of " + description + ": " + e.getMessage(), e);
+            throw new TargetException("cannot open the JMX connector of " + description + ": " + TargetException.reason(e), e);
         }
     }
 
@@ -73,9 +73,9 @@ public final class PidAttach {
         try {
             vm.loadAgent(jar.toAbsolutePath().toString(), options);
         } catch (AgentLoadException | AgentInitializationException e) {
-            throw new TargetException("the agent did not load into JVM " + pid + ": " + e.getMessage(), e);
+            throw new TargetException("the agent did not load into JVM " + pid + ": " + TargetException.reason(e), e);
         } catch (IOException e) {
-            throw new TargetException("lost JVM " + pid + " while loading the agent: " + e.getMessage(), e);
+            throw new TargetException("lost JVM " + pid + " while loading the agent: " + TargetException.reason(e), e);
         }
     }
 

@@ -9,7 +9,7 @@ enum SortKey {
     WAIT('w', Comparator.comparingDouble((PoolRow row) -> orZero(row.pool().waitP99Millis())).reversed()),
     EXHAUSTED('e', Comparator.comparingLong((PoolRow row) -> row.pool().exhaustionCount()).reversed()),
     HOLD('h', Comparator.comparingDouble((PoolRow row) -> orZero(row.pool().holdP99Millis())).reversed()),
-    RATE('b', Comparator.comparingDouble(PoolRow::borrowsPerSecond).reversed());
+    RATE('b', Comparator.comparingDouble((PoolRow row) -> orZero(row.borrowsPerSecond())).reversed());
 
     private final char key;
     private final Comparator<PoolRow> order;

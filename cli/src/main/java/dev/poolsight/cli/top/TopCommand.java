@@ -142,7 +142,7 @@ public final class TopCommand implements Callable<Integer> {
     private List<PoolRow> rows(PoolReading previous, PoolReading reading) {
         List<PoolRow> rows = new ArrayList<>();
         for (PoolSnapshot pool : reading.pools()) {
-            double rate = 0;
+            double rate = Double.NaN;
             if (previous != null) {
                 Optional<PoolSnapshot> before = previous.pool(pool.name());
                 double seconds = (reading.nanoTime() - previous.nanoTime()) / 1e9;

@@ -22,7 +22,8 @@ final class TopTable {
                 shorten(pool.name(), 40), Double.isNaN(utilization) ? "-" : String.format(Locale.ROOT, "%.2f", utilization),
                 pool.numActive() + "/" + pool.maxTotal(), pool.numIdle(), pool.numWaiters(),
                 millis(pool.waitP50Millis()), millis(pool.waitP99Millis()), count(pool.exhaustionCount()),
-                millis(pool.holdP99Millis()), count(row.borrowsPerSecond()));
+                millis(pool.holdP99Millis()),
+                Double.isNaN(row.borrowsPerSecond()) ? "-" : count(row.borrowsPerSecond()));
     }
 
     static String footer(List<PoolRow> rows) {

@@ -99,8 +99,8 @@ public final class Advisor {
                 : "";
         if (peakUtilization < LOW_UTILIZATION && sized < current) {
             return new Recommendation(RedisSettings.REDIS_POOL_SIZE, Integer.toString(current), Integer.toString(sized),
-                    false, "smaller: at most " + percent(peakUtilization) + " in use at peak, under the "
-                    + percent(LOW_UTILIZATION) + "-80 % target; " + sizing + slowButNotFull);
+                    false, "smaller: at most " + percent(peakUtilization) + " in use at peak, under the 60-80 % "
+                    + "target; " + sizing + slowButNotFull);
         }
         return keep(RedisSettings.REDIS_POOL_SIZE, current, percent(peakUtilization) + " in use at peak, no "
                 + "exhaustion, waits p99 " + millis(o.waitP99Millis()) + " ms; " + little + slowButNotFull);

@@ -94,6 +94,10 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--appends-only", description = "only appends, no reads (to compare with redis-benchmark)")
     private boolean appendsOnly;
 
+    @Option(names = "--estimates-only", description = "appends keep the fast token estimate and no exact count follows: "
+            + "the store and its pool alone, without the counting workers")
+    private boolean estimatesOnly;
+
     @Option(names = "--history", paramLabel = "K", defaultValue = "20",
             description = "messages read before each reply (default: ${DEFAULT-VALUE})")
     private int history;
@@ -211,8 +215,8 @@ public final class LoadCommand implements Callable<Integer> {
             TokenCounterSettings counterSettings, boolean measured, PrintWriter err) throws InterruptedException {
         LoadMetrics metrics = new LoadMetrics();
         AsyncTokenCounter counter = new AsyncTokenCounter("poolsight-load", exact, new TokenEstimator(), counterSettings);
-        MemoryOptions options = MemoryOptions.builder().keyPrefix(prefix).maxMessages(MAX_MESSAGES).ttl(KEY_TTL)
-                .asyncTokenCounter(counter).build();
+        MemoryOptions.Builder builder = MemoryOptions.builder().keyPrefix(prefix).maxMessages(MAX_MESSAGES).ttl(KEY_TTL);
+        MemoryOptions options = estimatesOnly ? builder.build() : builder.asyncTokenCounter(counter).build();
         JmxPoolSource pools = JmxPoolSource.platform();
         List<PoolReading> readings = new ArrayList<>();
         AtomicInteger peakQueueDepth = new AtomicInteger();
@@ -250,7 +254,8 @@ public final class LoadCommand implements Callable<Integer> {
             drained = counter.close(TOKEN_DRAIN);
             afterDrain = pools.read();
         }
-        return report(settings, redis, metrics.totals(), (stopped - start) / 1e9, readings, afterDrain, counter,
+        return report(settings, redis, metrics.totals(), metrics.rates(start, stopped), (stopped - start) / 1e9,
+                readings, afterDrain, counter,
                 drained, peakQueueDepth.get());
     }
 
@@ -258,17 +263,19 @@ public final class LoadCommand implements Callable<Integer> {
         return GoDuration.format(duration) + " of " + threads + " agents" + (rate == null ? " in a closed loop"
                 : " at " + Math.round(rate) + " operations/s") + " on " + conversations + " conversations ("
                 + (appendsOnly ? "appends only" : "append, read last " + history + ", reply, sometimes a page") + "; "
+                + (estimatesOnly ? "token estimates only; " : "")
                 + sizes.describe() + "); pool " + RedisSettings.REDIS_POOL_SIZE + "=" + settings.poolSize() + " "
                 + RedisSettings.REDIS_MAX_IDLE_CONNS + "=" + settings.maxIdle() + " " + RedisSettings.REDIS_POOL_TIMEOUT
                 + "=" + settings.poolTimeoutText();
     }
 
-    private LoadReport report(RedisSettings settings, LoadRedis redis, LoadMetrics.Totals totals, double seconds,
+    private LoadReport report(RedisSettings settings, LoadRedis redis, LoadMetrics.Totals totals,
+            LoadMetrics.Rates rates, double seconds,
             List<PoolReading> readings, PoolReading afterDrain, AsyncTokenCounter counter, DrainReport drained,
             int peakQueueDepth) {
         LoadReport.Client client = new LoadReport.Client(totals.operations(), totals.succeeded(), totals.appends(),
                 totals.readLasts(), totals.readPages(), totals.exhausted(), totals.failed(), totals.firstFailure(),
-                totals.operations() / seconds, totals.appends() / seconds,
+                rates.operationsPerSecond(), rates.appendsPerSecond(),
                 LoadMetrics.millis(totals.appendLatency(), 50), LoadMetrics.millis(totals.appendLatency(), 99),
                 LoadMetrics.millis(totals.appendLatency(), 99.9), LoadMetrics.millis(totals.appendLatency(), 100),
                 LoadMetrics.millis(totals.readLatency(), 50), LoadMetrics.millis(totals.readLatency(), 99));
@@ -282,8 +289,9 @@ public final class LoadCommand implements Callable<Integer> {
         }).orElse(null);
         List<Advice> advice = pool.map(p -> AdviseCommand.adviseAll(readings, Optional.of(settings.poolTimeout()))
                 .stream().filter(a -> a.observation().pool().equals(p.name())).toList()).orElse(List.of());
-        LoadReport.TokenCounter tokens = new LoadReport.TokenCounter(counter.submitted(), counter.completed(),
-                counter.fallbacks(), counter.errors(), peakQueueDepth, counter.queueCapacity(), drained.unfinished());
+        LoadReport.TokenCounter tokens = estimatesOnly ? null : new LoadReport.TokenCounter(counter.submitted(),
+                counter.completed(), counter.fallbacks(), counter.errors(), peakQueueDepth, counter.queueCapacity(),
+                drained.unfinished());
         return new LoadReport(redis.description(), new LoadReport.Run(seconds, warmup.toMillis() / 1000.0, threads, rate,
                 conversations,
                 new MessageSizes(messageBytes, fixedSize).describe(), appendsOnly ? "appends" : "chat"),

@@ -25,6 +25,7 @@ final class LoadMetrics {
     private final LongAdder exhausted = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final AtomicReference<String> firstFailure = new AtomicReference<>();
+    private volatile Steady steady;
 
     void succeeded(Operation operation, long nanos) {
         long micros = Math.max(1, TimeUnit.NANOSECONDS.toMicros(nanos));
@@ -74,6 +75,19 @@ final class LoadMetrics {
                 firstFailure.get(), appends.copy(), reads.copy());
     }
 
+    /** Marks the end of the warm-up: throughput is counted from here. */
+    void warmedUp(long nanoTime) {
+        steady = new Steady(nanoTime, operations(), appendCount.sum());
+    }
+
+    /** Operations and appends a second from the end of the warm-up (or the start) to {@code stopped}. */
+    Rates rates(long started, long stopped) {
+        Steady from = steady == null ? new Steady(started, 0, 0) : steady;
+        double seconds = (stopped - from.nanoTime()) / 1e9;
+        return new Rates((operations() - from.operations()) / seconds, (appendCount.sum() - from.appends()) / seconds,
+                seconds);
+    }
+
     long operations() {
         return appendCount.sum() + readLastCount.sum() + readPageCount.sum() + exhausted.sum() + failed.sum();
     }
@@ -87,6 +101,12 @@ final class LoadMetrics {
     }
 
     record Interval(Histogram appends, Histogram reads) {
+    }
+
+    private record Steady(long nanoTime, long operations, long appends) {
+    }
+
+    record Rates(double operationsPerSecond, double appendsPerSecond, double seconds) {
     }
 
     record Totals(long appends, long readLasts, long readPages, long exhausted, long failed, String firstFailure,

@@ -18,8 +18,8 @@ record LoadReport(String redis, Run run, Settings settings, Client client, Pool 
 
     /**
      * Counted by the simulated agents: every operation borrows one connection; an exhausted one is a
-     * PoolExhaustedException, a failed one any other error. Counts cover the whole run, latencies the run after the
-     * warm-up.
+     * PoolExhaustedException, a failed one any other error. Counts cover the whole run; rates and latencies the run
+     * after the warm-up.
      */
     record Client(long operations, long succeeded, long appends, long reads, long pages, long exhausted, long failed,
             String firstFailure, double operationsPerSecond, double appendsPerSecond,
@@ -35,7 +35,7 @@ record LoadReport(String redis, Run run, Settings settings, Client client, Pool 
 
     /**
      * The asynchronous token counter; each exact count it completes is applied with one more borrow of the pool, so
-     * the pool's borrows are the client's successful operations plus these.
+     * the pool's borrows are the client's successful operations plus these. Null with --estimates-only.
      */
     record TokenCounter(long submitted, long completed, long fallbacks, long errors, int peakQueueDepth,
             int queueCapacity, long unfinished) {

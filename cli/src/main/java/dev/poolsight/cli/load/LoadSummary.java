@@ -18,7 +18,8 @@ final class LoadSummary {
     static void print(LoadReport report, PrintWriter out) {
         LoadReport.Client client = report.client();
         LoadReport.Pool pool = report.pool();
-        LoadReport.TokenCounter tokens = report.tokenCounter();
+        LoadReport.TokenCounter tokens = report.tokenCounter() == null
+                ? new LoadReport.TokenCounter(0, 0, 0, 0, 0, 0, 0) : report.tokenCounter();
         out.printf("%n%-26s %22s %24s%n", "", "client (the agents)", "pool MBean (the agent)");
         out.printf("%-26s %22s %24s   (%s operations + %s exact token counts applied)%n", "borrows",
                 count(client.succeeded() + tokens.completed()), pool == null ? "-" : count(pool.borrowCount()),
@@ -29,11 +30,11 @@ final class LoadSummary {
         out.printf("%-26s %22s %24s%n", "failed otherwise", count(client.failed()),
                 pool == null ? "-" : count(pool.borrowFailureCount()));
         out.println();
-        out.printf("%-26s %s ops/s over %.1f s (%s appends/s)%n", "throughput", count(client.operationsPerSecond()),
-                report.run().seconds(), count(client.appendsPerSecond()));
         String afterWarmup = report.run().warmupSeconds() > 0
                 ? " (after the " + GoDuration.format(Duration.ofMillis(Math.round(report.run().warmupSeconds() * 1000)))
                 + " warm-up)" : "";
+        out.printf("%-26s %s ops/s (%s appends/s) over %.1f s%s%n", "throughput", count(client.operationsPerSecond()),
+                count(client.appendsPerSecond()), report.run().seconds(), afterWarmup);
         out.printf("%-26s p50 %s ms, p99 %s ms, p99.9 %s ms, max %s ms%s%n", "append latency",
                 millis(client.appendP50Millis()), millis(client.appendP99Millis()), millis(client.appendP999Millis()),
                 millis(client.appendMaxMillis()), afterWarmup);
@@ -51,10 +52,14 @@ final class LoadSummary {
                     millis(pool.waitP50Millis()), millis(pool.waitP99Millis()), millis(pool.waitMaxMillis()),
                     millis(pool.holdMeanMillis()), millis(pool.holdP99Millis()));
         }
-        out.printf("%-26s %s submitted, %s counted exactly, %s kept the estimate (queue full), %s failed; queue peak %s "
-                        + "of %s%n", "token counting", count(tokens.submitted()), count(tokens.completed()),
-                count(tokens.fallbacks()), count(tokens.errors()), count(tokens.peakQueueDepth()),
-                count(tokens.queueCapacity()));
+        if (report.tokenCounter() == null) {
+            out.printf("%-26s estimates only (--estimates-only)%n", "token counting");
+        } else {
+            out.printf("%-26s %s submitted, %s counted exactly, %s kept the estimate (queue full), %s failed; queue "
+                            + "peak %s of %s%n", "token counting", count(tokens.submitted()), count(tokens.completed()),
+                    count(tokens.fallbacks()), count(tokens.errors()), count(tokens.peakQueueDepth()),
+                    count(tokens.queueCapacity()));
+        }
         if (client.firstFailure() != null) {
             out.printf("%-26s %s%n", "first failure", client.firstFailure());
         }

@@ -47,6 +47,9 @@ final class StatusTask implements Runnable {
             double perSecond = (operations - lastOperations) / ((now - lastNanos) / 1e9);
             // a second that began in the warm-up belongs to it
             boolean warmingUp = lastNanos < warmupEnd;
+            if (lastNanos < warmupEnd && now >= warmupEnd) {
+                metrics.warmedUp(now);
+            }
             lastOperations = operations;
             lastNanos = now;
             LoadMetrics.Interval interval = metrics.interval(warmingUp);

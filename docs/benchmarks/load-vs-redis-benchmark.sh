@@ -56,7 +56,7 @@ printf '%-8s %16s %24s %22s %13s %13s\n' clients "load appends/s" "load --estima
 for clients in 1 16 64; do
   with_counting="$(load_rate "$clients")"
   estimates_only="$(load_rate "$clients" --estimates-only)"
-  bench_rate="$(redis-benchmark -p "$port" -c "$clients" -n "$(( with_counting * seconds ))" -r 500 -q "${append[@]}" \
+  bench_rate="$(redis-benchmark -p "$port" -c "$clients" -n "$(( (with_counting > estimates_only ? with_counting : estimates_only) * seconds ))" -r 500 -q "${append[@]}" \
       | python3 -c 'import re, sys; print(round(float(re.findall(r"([0-9.]+) requests per second", sys.stdin.read())[-1])))')"
   redis-cli -p "$port" flushall >/dev/null
   printf '%-8s %16s %24s %22s %13.2f %13.2f\n' "$clients" "$with_counting" "$estimates_only" "$bench_rate" \

@@ -27,15 +27,17 @@ import java.util.Optional;
  *   <tr><td>{@code quiet}</td><td>{@code false}</td><td>no start-up line on stderr (a Jolokia port is still
  *       announced)</td></tr>
  *   <tr><td>{@code jolokiaUser}</td><td>none</td><td>user for HTTP basic authentication at the Jolokia endpoint</td></tr>
- *   <tr><td>{@code jolokiaPassword}</td><td>none</td><td>its password (no commas); never printed. Set both or neither:
- *       with only one, Jolokia does not start</td></tr>
+ *   <tr><td>{@code jolokiaPasswordFile}</td><td>none</td><td>a file that holds its password (a trailing line break is
+ *       not part of it); never printed. User and password go together: with only one, Jolokia does not start</td></tr>
+ *   <tr><td>{@code jolokiaPassword}</td><td>none</td><td>the password itself (no commas), for a quick trial: it is
+ *       on the command line, where {@code ps} shows it, so a warning says so</td></tr>
  * </table>
  */
 public final class AgentOptions {
 
     static final Duration DEFAULT_WINDOW = Duration.ofSeconds(60);
     private static final List<String> KEYS = List.of("leakThreshold", "window", "jolokia", "quiet", "jolokiaUser",
-            "jolokiaPassword");
+            "jolokiaPasswordFile", "jolokiaPassword");
 
     private final Map<String, String> values;
     private final List<String> problems;
@@ -52,11 +54,13 @@ public final class AgentOptions {
         this.window = duration("window", DEFAULT_WINDOW, true);
         this.quiet = flag("quiet");
         String user = nonEmpty("jolokiaUser");
-        String password = nonEmpty("jolokiaPassword");
-        boolean halfCredentials = (user == null) != (password == null);
+        String password = jolokiaPassword();
+        boolean passwordAsked = values.containsKey("jolokiaPassword") || values.containsKey("jolokiaPasswordFile");
+        boolean halfCredentials = user != null ? password == null : passwordAsked;
         if (halfCredentials) {
             // Fail closed: whoever asked for authentication gets no endpoint rather than an open one.
-            problems.add("jolokiaUser and jolokiaPassword go together, and neither may be empty; Jolokia not started");
+            problems.add("jolokiaUser and a password (jolokiaPasswordFile or jolokiaPassword) go together, and neither "
+                    + "may be empty; Jolokia not started");
         }
         this.jolokiaCredentials = user == null || password == null ? null : new JolokiaCredentials(user, password);
         this.jolokia = halfCredentials ? null : values.get("jolokia");
@@ -104,6 +108,21 @@ public final class AgentOptions {
             problems.add(key + "=" + text + " is not a duration (" + e.getMessage() + "); using " + describe(fallback));
             return fallback;
         }
+    }
+
+    private String jolokiaPassword() {
+        String file = nonEmpty("jolokiaPasswordFile");
+        String inline = nonEmpty("jolokiaPassword");
+        if (file != null && inline != null) {
+            problems.add("jolokiaPasswordFile and jolokiaPassword both given: give one; Jolokia not started");
+            return null;
+        }
+        if (inline != null) {
+            problems.add("warning: jolokiaPassword is on the command line, where ps shows it to every user of this "
+                    + "machine; use jolokiaPasswordFile=PATH");
+            return inline;
+        }
+        return file == null ? null : PasswordFile.read("jolokiaPasswordFile", file, problems);
     }
 
     private String nonEmpty(String key) {

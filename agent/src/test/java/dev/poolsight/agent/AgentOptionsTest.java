@@ -3,8 +3,13 @@ package dev.poolsight.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.poolsight.agent.jolokia.JolokiaCredentials;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AgentOptionsTest {
 
@@ -35,7 +40,7 @@ class AgentOptionsTest {
         AgentOptions options = AgentOptions.parse("colour=blue,window=30s");
 
         assertThat(options.problems()).containsExactly("unknown option \"colour\" ignored; accepted: leakThreshold, "
-                + "window, jolokia, quiet, jolokiaUser, jolokiaPassword");
+                + "window, jolokia, quiet, jolokiaUser, jolokiaPasswordFile, jolokiaPassword");
         assertThat(options.window()).isEqualTo(Duration.ofSeconds(30));
     }
 
@@ -71,7 +76,64 @@ class AgentOptionsTest {
 
         assertThat(options.jolokia()).contains("8778");
         assertThat(options.jolokiaCredentials()).contains(new JolokiaCredentials("ops", "s3=cret"));
+    }
+
+    @Test
+    void aPasswordOnTheCommandLineIsWarnedAbout() {
+        AgentOptions options = AgentOptions.parse("jolokia=8778,jolokiaUser=ops,jolokiaPassword=s3cret");
+
+        assertThat(options.problems()).containsExactly("warning: jolokiaPassword is on the command line, where ps "
+                + "shows it to every user of this machine; use jolokiaPasswordFile=PATH");
+    }
+
+    @Test
+    void thePasswordComesFromAFileWithoutItsLineBreak(@TempDir Path directory) throws Exception {
+        Path file = privateFile(directory, "s3cret\n");
+
+        AgentOptions options = AgentOptions.parse("jolokia=8778,jolokiaUser=ops,jolokiaPasswordFile=" + file);
+
+        assertThat(options.jolokiaCredentials()).contains(new JolokiaCredentials("ops", "s3cret"));
         assertThat(options.problems()).isEmpty();
+    }
+
+    @Test
+    void aPasswordFileOthersCanReadWorksWithAWarning(@TempDir Path directory) throws Exception {
+        Path file = privateFile(directory, "s3cret");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        AgentOptions options = AgentOptions.parse("jolokia=8778,jolokiaUser=ops,jolokiaPasswordFile=" + file);
+
+        assertThat(options.jolokiaCredentials()).isPresent();
+        assertThat(options.problems()).containsExactly("warning: jolokiaPasswordFile=" + file
+                + " can be read by other users of this machine; chmod 600 it");
+    }
+
+    @Test
+    void aMissingPasswordFileKeepsJolokiaFromStarting(@TempDir Path directory) {
+        Path missing = directory.resolve("nowhere");
+
+        AgentOptions options = AgentOptions.parse("jolokia=8778,jolokiaUser=ops,jolokiaPasswordFile=" + missing);
+
+        assertThat(options.jolokia()).isEmpty();
+        assertThat(options.problems()).first().isEqualTo("jolokiaPasswordFile=" + missing
+                + " cannot be read (NoSuchFileException)");
+    }
+
+    @Test
+    void anEmptyPasswordFileKeepsJolokiaFromStarting(@TempDir Path directory) throws Exception {
+        Path file = privateFile(directory, "\n");
+
+        AgentOptions options = AgentOptions.parse("jolokia=8778,jolokiaUser=ops,jolokiaPasswordFile=" + file);
+
+        assertThat(options.jolokia()).isEmpty();
+        assertThat(options.problems()).first().isEqualTo("jolokiaPasswordFile=" + file
+                + " is empty; it must hold the password");
+    }
+
+    private static Path privateFile(Path directory, String content) throws IOException {
+        Path file = Files.writeString(directory.resolve("jolokia-password"), content);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return file;
     }
 
     @Test
@@ -81,13 +143,14 @@ class AgentOptionsTest {
 
     @Test
     void halfTheCredentialsKeepJolokiaFromStarting() {
-        for (String half : new String[] {"jolokiaUser=ops", "jolokiaPassword=s3cret", "jolokiaUser=ops,jolokiaPassword="}) {
+        for (String half : new String[] {"jolokiaUser=ops", "jolokiaPasswordFile=/nonexistent/password",
+                "jolokiaUser=ops,jolokiaPassword="}) {
             AgentOptions options = AgentOptions.parse("jolokia=8778," + half);
 
             assertThat(options.jolokia()).as(half).isEmpty();
             assertThat(options.jolokiaCredentials()).as(half).isEmpty();
-            assertThat(options.problems()).as(half).containsExactly(
-                    "jolokiaUser and jolokiaPassword go together, and neither may be empty; Jolokia not started");
+            assertThat(options.problems()).as(half).contains("jolokiaUser and a password (jolokiaPasswordFile or "
+                    + "jolokiaPassword) go together, and neither may be empty; Jolokia not started");
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.poolsight.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.poolsight.testkit.TestRedis;
 import java.nio.file.Path;
@@ -18,7 +17,7 @@ class CommonsPoolAgentIT {
     @ParameterizedTest(name = "Java {0}")
     @MethodSource("dev.poolsight.agent.HostJvm#jdks")
     void everyOverloadIsCountedOnceForPlainAndKeyedPools(String jdk, Path java) throws Exception {
-        assumeTrue(java.toFile().canExecute(), "no Java " + jdk + " at " + java);
+        HostJvm.requireInstalled(jdk, java);
         HostJvm.Result result = HostJvm.on(java).withAgent("").classPath("jedis7")
                 .main("dev.poolsight.agent.host.GenericPoolHost").finish();
 
@@ -34,7 +33,7 @@ class CommonsPoolAgentIT {
     @ParameterizedTest(name = "Java {0}")
     @MethodSource("dev.poolsight.agent.HostJvm#jdks")
     void aJedisPoolAndADbcp2PoolAreSeenApartBesideTheHostsOwnByteBuddy(String jdk, Path java) throws Exception {
-        assumeTrue(java.toFile().canExecute(), "no Java " + jdk + " at " + java);
+        HostJvm.requireInstalled(jdk, java);
         HostJvm.Result result = HostJvm.on(java).withAgent("").classPath("jedis7")
                 .main("dev.poolsight.agent.host.MixedPoolsHost", REDIS.host(), REDIS.port()).finish();
 
@@ -48,7 +47,7 @@ class CommonsPoolAgentIT {
     @ParameterizedTest(name = "Java {0}")
     @MethodSource("dev.poolsight.agent.HostJvm#jdks")
     void poolsLoadedByAChildClassLoaderAreInstrumented(String jdk, Path java) throws Exception {
-        assumeTrue(java.toFile().canExecute(), "no Java " + jdk + " at " + java);
+        HostJvm.requireInstalled(jdk, java);
         HostJvm.Result result = HostJvm.on(java).withAgent("").classPath(null)
                 .main("dev.poolsight.agent.host.ChildLoaderHost", REDIS.host(), REDIS.port(),
                         HostJvm.HOSTS.resolve("jedis7").toAbsolutePath()).finish();
@@ -60,7 +59,7 @@ class CommonsPoolAgentIT {
     @ParameterizedTest(name = "Java {0}")
     @MethodSource("dev.poolsight.agent.HostJvm#jdks")
     void anAgentAttachedToARunningJvmFindsThePoolBuiltBeforeIt(String jdk, Path java) throws Exception {
-        assumeTrue(java.toFile().canExecute(), "no Java " + jdk + " at " + java);
+        HostJvm.requireInstalled(jdk, java);
         HostJvm host = HostJvm.on(java).classPath("jedis7")
                 .main("dev.poolsight.agent.host.JedisHost", REDIS.host(), REDIS.port(), "attach").start();
         host.awaitLine("READY");
@@ -78,7 +77,7 @@ class CommonsPoolAgentIT {
 
     @Test
     void borrowsOnVirtualThreadsAreCountedExactly() throws Exception {
-        assumeTrue(HostJvm.JAVA_25.toFile().canExecute(), "no Java 25 at " + HostJvm.JAVA_25);
+        HostJvm.requireInstalled("25", HostJvm.JAVA_25);
         HostJvm.Result result = HostJvm.on(HostJvm.JAVA_25).withAgent("").classPath("jedis7")
                 .main("dev.poolsight.agent.host.VirtualThreadsHost").finish();
 

@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.provider.Arguments;
 
 /**
@@ -27,6 +31,8 @@ final class HostJvm {
     static final Path HOST_CLASSES = Path.of(System.getProperty("poolsight.host.classes", "target/test-classes"));
     static final Path JAVA_17 = Path.of(System.getProperty("java.home"), "bin", "java");
     static final Path JAVA_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+    /** The longest a host may run. */
+    static final Duration TIMEOUT = Duration.ofMinutes(3);
 
     private final List<String> command = new ArrayList<>();
     private Process process;
@@ -60,6 +66,14 @@ final class HostJvm {
         return this;
     }
 
+    /** The host classes, every jar of {@code target/hosts/<folder>}, then {@code directory}. */
+    HostJvm classPath(String hostFolder, Path directory) {
+        classPath(hostFolder);
+        int last = command.size() - 1;
+        command.set(last, command.get(last) + File.pathSeparator + directory.toAbsolutePath());
+        return this;
+    }
+
     HostJvm main(String mainClass, Object... args) {
         command.add(mainClass);
         for (Object arg : args) {
@@ -68,8 +82,12 @@ final class HostJvm {
         return this;
     }
 
+    /** Starts the host; whatever the test does with it, it is killed once {@link #TIMEOUT} has passed. */
     HostJvm start() throws IOException {
         process = new ProcessBuilder(command).redirectErrorStream(false).start();
+        Process started = process;
+        CompletableFuture.delayedExecutor(TIMEOUT.toMillis() + 10_000, TimeUnit.MILLISECONDS)
+                .execute(started::destroyForcibly);
         return this;
     }
 
@@ -100,18 +118,22 @@ final class HostJvm {
         in.flush();
     }
 
+    /**
+     * Waits for the host to end, at most {@link #TIMEOUT}: a host that outlives it is killed and the test fails,
+     * so a hung child never hangs the build.
+     */
     Result finish() throws Exception {
         if (process == null) {
             start();
         }
         byte[][] streams = new byte[2][];
-        Thread err = new Thread(() -> streams[1] = readQuietly(process.getErrorStream()));
-        err.start();
-        streams[0] = readQuietly(process.getInputStream());
-        if (!process.waitFor(3, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("the host JVM did not finish: " + command);
+        Thread out = readInBackground(process.getInputStream(), streams, 0);
+        Thread err = readInBackground(process.getErrorStream(), streams, 1);
+        if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new AssertionError("the host JVM did not finish within " + TIMEOUT + " and was killed: " + command);
         }
+        out.join();
         err.join();
         Result result = new Result(process.exitValue(), new String(streams[0], StandardCharsets.UTF_8),
                 new String(streams[1], StandardCharsets.UTF_8));
@@ -120,11 +142,18 @@ final class HostJvm {
         return result;
     }
 
+    private static Thread readInBackground(InputStream in, byte[][] streams, int index) {
+        Thread reader = new Thread(() -> streams[index] = readQuietly(in), "host-output-" + index);
+        reader.setDaemon(true);
+        reader.start();
+        return reader;
+    }
+
     private String stderr() {
         return new String(readQuietly(process.getErrorStream()), StandardCharsets.UTF_8);
     }
 
-    private static byte[] readQuietly(java.io.InputStream in) {
+    private static byte[] readQuietly(InputStream in) {
         try {
             return in.readAllBytes();
         } catch (IOException e) {
@@ -132,7 +161,26 @@ final class HostJvm {
         }
     }
 
-    /** The JDKs the agent must work on, for parameterized tests; a test skips one that is not installed. */
+    /** The agent's classes that an application must not be able to load (see host.ClassPathHost). */
+    static java.util.List<String> agentPrivateClasses() {
+        return dev.poolsight.agent.host.ClassPathHost.AGENT_PRIVATE;
+    }
+
+    /**
+     * Skips the test when {@code java} is not installed; under CI ({@code CI=true}) fails it instead, since CI must
+     * show that the agent works on every JDK it supports.
+     */
+    static void requireInstalled(String jdk, Path java) {
+        if (!java.toFile().canExecute()) {
+            String missing = "no Java " + jdk + " at " + java;
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError(missing + ": CI must install it");
+            }
+            Assumptions.abort(missing);
+        }
+    }
+
+    /** The JDKs the agent must work on, for parameterized tests; see {@link #requireInstalled}. */
     static Stream<Arguments> jdks() {
         return Stream.of(Arguments.of("17", JAVA_17), Arguments.of("25", JAVA_25));
     }

@@ -1,7 +1,6 @@
 package dev.poolsight.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.poolsight.testkit.TestRedis;
 import java.nio.file.Path;
@@ -45,7 +44,7 @@ class JedisPoolAgentIT {
     @ParameterizedTest(name = "{0} on Java {1}")
     @MethodSource("jedisVersionsAndJdks")
     void aThousandBorrowsAreAThousandBorrowsAndAThousandReturns(String host, String jdk, Path java) throws Exception {
-        assumeTrue(java.toFile().canExecute(), "no Java " + jdk + " at " + java);
+        HostJvm.requireInstalled(jdk, java);
 
         HostJvm.Result result = HostJvm.on(java).withAgent("").classPath(host)
                 .main("dev.poolsight.agent.host.JedisHost", REDIS.host(), REDIS.port(), "borrows").finish();
@@ -62,7 +61,7 @@ class JedisPoolAgentIT {
     @ParameterizedTest(name = "{0} on Java {1}")
     @MethodSource("poolGenerationsAndJdks")
     void theExhaustionCountIsExactlyTheExhaustionErrorsTheApplicationCaught(String host, String jdk, Path java) throws Exception {
-        assumeTrue(java.toFile().canExecute(), "no Java " + jdk + " at " + java);
+        HostJvm.requireInstalled(jdk, java);
 
         HostJvm.Result result = HostJvm.on(java).withAgent("").classPath(host)
                 .main("dev.poolsight.agent.host.JedisHost", REDIS.host(), REDIS.port(), "exhaustion").finish();
@@ -80,7 +79,7 @@ class JedisPoolAgentIT {
     @ParameterizedTest(name = "{0} on Java {1}")
     @MethodSource("poolGenerationsAndJdks")
     void holdAndWaitTimesArePlausibleForAKnownHoldTime(String host, String jdk, Path java) throws Exception {
-        assumeTrue(java.toFile().canExecute(), "no Java " + jdk + " at " + java);
+        HostJvm.requireInstalled(jdk, java);
 
         HostJvm.Result result = HostJvm.on(java).withAgent("").classPath(host)
                 .main("dev.poolsight.agent.host.JedisHost", REDIS.host(), REDIS.port(), "holds").finish();
@@ -95,7 +94,7 @@ class JedisPoolAgentIT {
     @MethodSource("poolGenerationsAndJdks")
     void aConnectionHeldPastTheLeakThresholdIsASuspectWithItsBorrowingStack(String host, String jdk, Path java)
             throws Exception {
-        assumeTrue(java.toFile().canExecute(), "no Java " + jdk + " at " + java);
+        HostJvm.requireInstalled(jdk, java);
 
         HostJvm.Result result = HostJvm.on(java).withAgent("leakThreshold=50ms").classPath(host)
                 .main("dev.poolsight.agent.host.JedisHost", REDIS.host(), REDIS.port(), "leak").finish();

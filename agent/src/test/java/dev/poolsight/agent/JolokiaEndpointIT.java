@@ -93,23 +93,6 @@ class JolokiaEndpointIT {
         }
     }
 
-    @Test
-    void stopClosesThePort() throws Exception {
-        int port = JolokiaHttp.freePort();
-        HostJvm host = HostJvm.on(HostJvm.JAVA_17).withAgent("").classPath(null)
-                .main(HOST, "api", HostJvm.AGENT_JAR.toAbsolutePath(), port).start();
-        host.awaitLine("READY");
-        JolokiaHttp jolokia = JolokiaHttp.loopback(port);
-        assertThat(status(jolokia.answer("/version"))).isEqualTo(200);
-
-        host.send("STOP");
-        host.awaitLine("STOPPED");
-
-        assertThatThrownBy(() -> jolokia.get("/version")).isInstanceOf(ConnectException.class);
-        host.send("EXIT");
-        host.finish();
-    }
-
     private static HostJvm serving(String options, String hostFolder) throws Exception {
         HostJvm host = HostJvm.on(HostJvm.JAVA_17).withAgent(options).classPath(hostFolder).main(HOST, "serve").start();
         host.awaitLine("READY");

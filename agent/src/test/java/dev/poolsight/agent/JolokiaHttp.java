@@ -21,14 +21,26 @@ final class JolokiaHttp {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
+    /** Basic authentication sent with every request, or null. */
+    private final String authorization;
 
-    private JolokiaHttp(String base) {
+    private JolokiaHttp(String base, String authorization) {
         this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** This endpoint, with every request authenticated as {@code user}. */
+    JolokiaHttp as(String user, String password) {
+        return new JolokiaHttp(base, basic(user, password));
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The endpoint at {@code http://host:port/jolokia}; an IPv6 host needs its brackets. */
     static JolokiaHttp at(String host, int port) {
-        return new JolokiaHttp("http://" + host + ":" + port + "/jolokia");
+        return new JolokiaHttp("http://" + host + ":" + port + "/jolokia", null);
     }
 
     static JolokiaHttp loopback(int port) {
@@ -46,13 +58,14 @@ final class JolokiaHttp {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
         if (headers.length > 0) {
             request.headers(headers);
+        } else if (authorization != null) {
+            request.header("Authorization", authorization);
         }
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     HttpResponse<String> getAs(String user, String password, String path) throws IOException, InterruptedException {
-        String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return get(path, "Authorization", "Basic " + basic);
+        return get(path, "Authorization", basic(user, password));
     }
 
     /** A GET request whose HTTP status is 200, as the JSON answer Jolokia gives. */
@@ -66,13 +79,20 @@ final class JolokiaHttp {
 
     /** A POST request with a JSON body, such as a bulk request, as the list of Jolokia's answers. */
     List<Map<String, Object>> post(String json) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
-        HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> answers = (List<Map<String, Object>>) new JSONParser().parse(response.body());
+        List<Map<String, Object>> answers = (List<Map<String, Object>>) new JSONParser().parse(postRaw(json));
         return answers;
+    }
+
+    /** A POST request with a JSON body, and the answer as Jolokia wrote it. */
+    String postRaw(String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
     }
 
     @SuppressWarnings("unchecked")

@@ -8,6 +8,7 @@ import dev.poolsight.core.memory.Message;
 import dev.poolsight.core.memory.RedisConversationMemory;
 import dev.poolsight.core.tokens.AsyncTokenCounter;
 import dev.poolsight.core.tokens.ExactTokenCounter;
+import dev.poolsight.core.tokens.TokenCounterMBean;
 import dev.poolsight.core.tokens.TokenEstimator;
 import dev.poolsight.testkit.TestRedis;
 import java.io.IOException;
@@ -49,6 +50,7 @@ final class AppendFixture implements AutoCloseable {
     private final StoreAppends lengthCounted;
     private final StoreAppends estimateCounted;
     private final AsyncTokenCounter asyncCounter;
+    private final TokenCounterMBean asyncCounterMBean;
     private final String content;
     private final byte[] appendSha;
     private final String applySha;
@@ -64,6 +66,8 @@ final class AppendFixture implements AutoCloseable {
         content = BenchTexts.english(size);
         ExactTokenCounter exact = ExactTokenCounter.forEncoding("o200k_base");
         asyncCounter = new AsyncTokenCounter("bench", exact, new TokenEstimator(), TokenCounterSettings.defaults());
+        // Registered as an application that watches its counter would: the MBean is read only when someone looks.
+        asyncCounterMBean = TokenCounterMBean.register(asyncCounter);
         exactOnAppendPath = store(redis, MemoryOptions.builder().keyPrefix("bench:sync").tokenCounter(exact));
         asyncCounted = store(redis, MemoryOptions.builder().keyPrefix("bench:async").asyncTokenCounter(asyncCounter));
         lengthCounted = store(redis, MemoryOptions.builder().keyPrefix("bench:length")
@@ -176,6 +180,7 @@ final class AppendFixture implements AutoCloseable {
     /** Drains the counter, prints what it did, and removes what the appends stored. */
     @Override
     public void close() {
+        asyncCounterMBean.close();
         asyncCounter.close(Duration.ofSeconds(30));
         System.out.printf("%n[async counter, %d B] submitted=%d completed=%d fallbacks=%d%n", content.length(),
                 asyncCounter.submitted(), asyncCounter.completed(), asyncCounter.fallbacks());

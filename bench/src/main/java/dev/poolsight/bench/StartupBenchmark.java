@@ -1,9 +1,6 @@
 package dev.poolsight.bench;
 
 import dev.poolsight.testkit.TestRedis;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -18,8 +15,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The wall time of a whole small Jedis application (start the JVM, build a pool, one PING, exit), with and
- * without the agent, side by side in one run. Run from the repository root.
+ * The wall time of a whole small Jedis application ({@link SmallJedisApp}: start the JVM, build a pool, 1,000 pooled
+ * PINGs, read its dev.poolsight MBeans, exit), with and without the agent. Run from the repository root, through
+ * {@code PairedRuns}; {@link StartupFootprint} adds the peak resident memory.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -29,38 +27,23 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class StartupBenchmark {
 
-    private static final Path AGENT = Path.of("agent/target/poolsight-agent.jar");
-
-    private List<String> withoutAgent;
-    private List<String> withAgent;
+    private SmallJedisAppProcess withoutAgent;
+    private SmallJedisAppProcess withAgent;
 
     @Setup(Level.Trial)
     public void setUp() {
         TestRedis redis = TestRedis.get();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classPath = System.getProperty("java.class.path");
-        withoutAgent = List.of(java, "-cp", classPath, SmallJedisApp.class.getName(), redis.host(), Integer.toString(redis.port()));
-        withAgent = new ArrayList<>(withoutAgent);
-        withAgent.add(1, "-javaagent:" + AGENT.toAbsolutePath() + "=quiet");
+        withoutAgent = SmallJedisAppProcess.withoutAgent(redis);
+        withAgent = SmallJedisAppProcess.withAgent(redis);
     }
 
     @Benchmark
-    public int smallJedisAppWithoutAgent() throws Exception {
-        return run(withoutAgent);
+    public SmallJedisAppProcess.Run smallJedisAppWithoutAgent() throws Exception {
+        return withoutAgent.run();
     }
 
     @Benchmark
-    public int smallJedisAppWithAgent() throws Exception {
-        return run(withAgent);
-    }
-
-    private static int run(List<String> command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        int exit = process.waitFor();
-        if (exit != 0) {
-            throw new IllegalStateException("the small Jedis application failed: " + command);
-        }
-        return exit;
+    public SmallJedisAppProcess.Run smallJedisAppWithAgent() throws Exception {
+        return withAgent.run();
     }
 }

@@ -56,6 +56,7 @@ class RemoteTargetIT {
 
         assertThat(top.exitCode()).as(top.err()).isZero();
         assertThat(top.out().lines().filter(line -> line.contains(POOL))).hasSize(2);
+        assertThat(top.out().lines().filter(line -> line.contains("token counter poolsight-load: queue"))).hasSize(2);
     }
 
     @Test

@@ -179,8 +179,13 @@ final class ThreadBuffers {
             COUNTED.setRelease(this, counted + 1);
         }
 
-        /** Under the lock of the {@link ThreadBuffers}. */
+        /**
+         * Under the lock of the {@link ThreadBuffers}. The count is read before the entries: the owner writes an
+         * entry (a borrow) before it counts the event that follows it (its return), so whatever count this drain
+         * sees, it also sees the entries written before it, and never hands on more returns than borrows.
+         */
         void drainTo(Consumer consumer) {
+            long total = (long) COUNTED.getAcquire(this);
             long end = (long) WRITTEN.getAcquire(this);
             long at = read;
             for (; at != end; at++) {
@@ -188,7 +193,6 @@ final class ThreadBuffers {
                 consumer.value((int) (entry & MAX_KIND), entry >>> 2);
             }
             READ.setRelease(this, at);
-            long total = (long) COUNTED.getAcquire(this);
             if (total != countedSeen) {
                 consumer.counted(total - countedSeen);
                 countedSeen = total;

@@ -248,9 +248,4 @@ class PoolRegistryTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("proposedName=\" \": ");
     }
-
-    @Test
-    void theProcessHasOneGlobalRegistry() {
-        assertThat(PoolRegistry.global()).isSameAs(PoolRegistry.global());
-    }
 }

@@ -38,12 +38,12 @@ public final class CommonsPoolInstrumentation {
      * Registers the weaving transformer and, when the agent arrives in a running JVM, re-weaves the pool classes
      * already loaded.
      *
-     * @param agentJar the agent jar, which holds the {@link PrewovenClasses} and the advice classes' bytes for Byte
-     *                 Buddy (the advice classes themselves are loaded by the bootstrap class loader)
+     * @param agentJar    the agent jar, which holds the {@link PrewovenClasses}
+     * @param agentLoader the agent's class loader, which serves the advice classes' bytes to Byte Buddy
      */
-    public static void install(Instrumentation instrumentation, JarFile agentJar) {
+    public static void install(Instrumentation instrumentation, JarFile agentJar, ClassLoader agentLoader) {
         PoolClassesOnly transformer = new PoolClassesOnly(new PrewovenClasses(agentJar),
-                () -> new PoolWeaver(new ClassFileLocator.ForJarFile(agentJar)));
+                () -> new PoolWeaver(ClassFileLocator.ForClassLoader.of(agentLoader)));
         instrumentation.addTransformer(transformer, true);
         List<Class<?>> loaded = new ArrayList<>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {

@@ -1,5 +1,6 @@
 package dev.poolsight.agent.instrumentation;
 
+import dev.poolsight.agent.bootstrap.AgentClassLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -9,8 +10,8 @@ import java.util.zip.CRC32C;
 
 /**
  * The pool classes of the Commons Pool releases the agent was built for, woven when the agent was built (by
- * {@link PrewovenClassesGenerator}) and shipped in the agent jar under {@value #DIRECTORY}, each beside the class
- * file it replaces, and found by that file's CRC-32C and length.
+ * {@link PrewovenClassesGenerator}) and shipped in the hidden part of the agent jar under {@value #DIRECTORY}, each
+ * beside the class file it replaces, and found by that file's CRC-32C and length.
  *
  * <p>Why: weaving the pool classes when they load made an application wait for Byte Buddy, some 600 of its classes
  * loaded and run cold, about 170 ms of a small Jedis application's start-up. Finding the woven class here costs a
@@ -33,7 +34,7 @@ final class PrewovenClasses {
 
     /** The woven form of {@code classFile}, or null when the agent was not built with one. */
     byte[] lookup(byte[] classFile) throws IOException {
-        String name = entryName(classFile);
+        String name = AgentClassLoader.HIDDEN + entryName(classFile);
         byte[] original = read(name + ORIGINAL);
         return original != null && Arrays.equals(original, classFile) ? read(name + WOVEN) : null;
     }

@@ -1,6 +1,5 @@
 package dev.poolsight.agent.jolokia;
 
-import java.io.File;
 import java.util.Optional;
 
 /**
@@ -19,10 +18,8 @@ public interface JolokiaEndpoint {
      * Starts an endpoint on {@code hostPort} ({@code [host:]port}, loopback without a host) and prints its URL on
      * stderr. Whatever goes wrong, a port in use included, it prints one line on stderr, returns empty and leaves
      * the application alone.
-     *
-     * @param agentJar the agent jar, whose Jolokia classes the endpoint loads apart from the bootstrap class path
      */
-    static Optional<JolokiaEndpoint> start(String hostPort, Optional<JolokiaCredentials> credentials, File agentJar) {
-        return JolokiaLauncher.start(hostPort, credentials, agentJar);
+    static Optional<JolokiaEndpoint> start(String hostPort, Optional<JolokiaCredentials> credentials) {
+        return JolokiaLauncher.start(hostPort, credentials);
     }
 }

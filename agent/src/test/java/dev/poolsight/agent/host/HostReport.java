@@ -1,14 +1,25 @@
 package dev.poolsight.agent.host;
 
-import dev.poolsight.jmx.PoolRecorder;
-import dev.poolsight.jmx.PoolRegistry;
-import dev.poolsight.jmx.PoolStats;
+import java.lang.management.ManagementFactory;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.management.Attribute;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 
 /**
  * Prints what the agent recorded, one {@code RESULT key=value} line each, for the test that started this host
- * JVM to read. The jmx classes come from the agent on the bootstrap class path, not from this host's class path.
+ * JVM to read. Read as an application reads it: through the pools' MBeans on the platform MBean server.
  */
 final class HostReport {
+
+    private static final String[] ATTRIBUTES = {"Name", "BorrowCount", "ReturnCount", "InvalidateCount",
+        "ExhaustionCount", "BorrowFailureCount", "MaxTotal", "WaitTimeP50Millis", "WaitTimeP99Millis",
+        "WaitTimeMaxMillis", "WaitTimeCount", "HoldTimeP50Millis", "HoldTimeP99Millis", "HoldTimeCount",
+        "PeakUtilization", "LeakSuspectCount"};
+    private static final String[] KEYS = {"name", "borrows", "returns", "invalidations", "exhaustions",
+        "borrowFailures", "maxTotal", "waitP50Millis", "waitP99Millis", "waitMaxMillis", "waitCount", "holdP50Millis",
+        "holdP99Millis", "holdCount", "peakUtilization", "leakSuspects"};
 
     private HostReport() {
     }
@@ -17,26 +28,32 @@ final class HostReport {
         System.out.println("RESULT " + key + "=" + value);
     }
 
-    static void pools() {
-        for (PoolRecorder recorder : PoolRegistry.global().recorders()) {
-            PoolStats stats = recorder.stats();
-            String p = "pool[" + recorder.name() + "].";
-            result(p + "borrows", stats.borrowCount());
-            result(p + "returns", stats.returnCount());
-            result(p + "invalidations", stats.invalidateCount());
-            result(p + "exhaustions", stats.exhaustionCount());
-            result(p + "borrowFailures", stats.borrowFailureCount());
-            result(p + "maxTotal", stats.maxTotal());
-            result(p + "waitP50Millis", stats.waitTime().p50Millis());
-            result(p + "waitP99Millis", stats.waitTime().p99Millis());
-            result(p + "waitMaxMillis", stats.waitTime().maxMillis());
-            result(p + "waitCount", stats.waitTime().count());
-            result(p + "holdP50Millis", stats.holdTime().p50Millis());
-            result(p + "holdP99Millis", stats.holdTime().p99Millis());
-            result(p + "holdCount", stats.holdTime().count());
-            result(p + "peakUtilization", stats.peakUtilization());
-            result(p + "leakSuspects", stats.leakSuspectCount());
+    static void pools() throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        for (ObjectName name : poolMBeans(server)) {
+            var values = server.getAttributes(name, ATTRIBUTES).asList();
+            String p = "pool[" + values.get(0).getValue() + "].";
+            for (int i = 1; i < values.size(); i++) {
+                Attribute value = values.get(i);
+                result(p + KEYS[i], value.getValue());
+            }
         }
-        result("agentFailures", dev.poolsight.jmx.AgentHealth.failureCount());
+        result("agentFailures", AgentInternals.agentFailures());
+    }
+
+    /**
+     * The pools' MBeans, once there is one for every pool the agent knows: the agent registers them on its own
+     * thread, a moment after the pool was built.
+     */
+    static Set<ObjectName> poolMBeans(MBeanServer server) throws Exception {
+        ObjectName pools = new ObjectName("dev.poolsight:type=Pool,*");
+        int expected = AgentInternals.recorders().size();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        Set<ObjectName> names = server.queryNames(pools, null);
+        while (names.size() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+            names = server.queryNames(pools, null);
+        }
+        return new TreeSet<>(names);
     }
 }

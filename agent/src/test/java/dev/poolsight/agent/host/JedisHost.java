@@ -2,15 +2,17 @@ package dev.poolsight.agent.host;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import dev.poolsight.jmx.LeakSuspect;
-import dev.poolsight.jmx.PoolRecorder;
-import dev.poolsight.jmx.PoolRegistry;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.JedisPoolConfig;
@@ -39,7 +41,7 @@ public final class JedisHost {
     }
 
     /** 1,000 borrows through every overload Jedis uses, each returned. */
-    private static void borrows(String host, int port) {
+    private static void borrows(String host, int port) throws Exception {
         try (JedisPool pool = new JedisPool(config(8, Duration.ofSeconds(5)), host, port)) {
             for (int i = 0; i < 1000; i++) {
                 try (Jedis jedis = pool.getResource()) {
@@ -53,7 +55,7 @@ public final class JedisHost {
     }
 
     /** maxTotal 4, a 20 ms timeout and 32 threads holding connections: count the exhaustion errors caught. */
-    private static void exhaustion(String host, int port) throws InterruptedException {
+    private static void exhaustion(String host, int port) throws Exception {
         AtomicInteger caught = new AtomicInteger();
         AtomicInteger served = new AtomicInteger();
         try (JedisPool pool = new JedisPool(config(4, Duration.ofMillis(20)), host, port)) {
@@ -90,7 +92,7 @@ public final class JedisHost {
     }
 
     /** 100 borrows that each hold their connection for 5 ms. */
-    private static void holds(String host, int port) {
+    private static void holds(String host, int port) throws Exception {
         try (JedisPool pool = new JedisPool(config(8, Duration.ofSeconds(5)), host, port)) {
             for (int i = 0; i < 100; i++) {
                 try (Jedis jedis = pool.getResource()) {
@@ -106,7 +108,7 @@ public final class JedisHost {
      * With the agent's leakThreshold=50ms: one connection kept past the threshold while ten others come and go;
      * reports the suspects the agent saw then, and after the connection is returned.
      */
-    private static void leak(String host, int port) throws InterruptedException {
+    private static void leak(String host, int port) throws Exception {
         try (JedisPool pool = new JedisPool(config(8, Duration.ofSeconds(5)), host, port)) {
             Jedis kept = borrowAndForget(pool);
             for (int i = 0; i < 10; i++) {
@@ -114,18 +116,24 @@ public final class JedisHost {
                     jedis.ping();
                 }
             }
-            PoolRecorder recorder = PoolRegistry.global().recorders().get(0);
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            ObjectName mbean = HostReport.poolMBeans(server).iterator().next();
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (recorder.leakSuspectCount() == 0 && System.nanoTime() < deadline) {
+            while (suspectCount(server, mbean) == 0 && System.nanoTime() < deadline) {
                 Thread.sleep(10); // the agent's threshold is wall-clock time: it has to pass
             }
-            List<LeakSuspect> suspects = recorder.leakSuspects();
-            HostReport.result("suspectsWhileHeld", suspects.size());
-            HostReport.result("suspectStack", suspects.isEmpty() ? "" : suspects.get(0).stackTrace().replace('\n', ' '));
+            CompositeData[] suspects = (CompositeData[]) server.invoke(mbean, "listLeakSuspects", null, null);
+            HostReport.result("suspectsWhileHeld", suspects.length);
+            HostReport.result("suspectStack",
+                    suspects.length == 0 ? "" : String.join(" ", (String[]) suspects[0].get("stackTrace")));
             kept.close();
-            HostReport.result("suspectsAfterReturn", recorder.leakSuspectCount());
+            HostReport.result("suspectsAfterReturn", suspectCount(server, mbean));
             HostReport.pools();
         }
+    }
+
+    private static int suspectCount(MBeanServer server, ObjectName mbean) throws JMException {
+        return (int) server.getAttribute(mbean, "LeakSuspectCount");
     }
 
     private static Jedis borrowAndForget(JedisPool pool) {

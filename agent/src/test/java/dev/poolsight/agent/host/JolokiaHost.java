@@ -1,12 +1,9 @@
 package dev.poolsight.agent.host;
 
-import dev.poolsight.agent.jolokia.JolokiaEndpoint;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.management.JMException;
 import javax.management.ObjectName;
@@ -18,9 +15,7 @@ import javax.management.StandardMBean;
  * <ul>
  *   <li>{@code serve}: registers a {@link ProbeMBean} in the domain dev.poolsight and a {@link TripwireMBean} outside
  *       the policy, prints READY and serves until the test writes STOP on stdin;</li>
- *   <li>{@code work}: does a little work, prints its result and ends, the agent's Jolokia threads notwithstanding;</li>
- *   <li>{@code api <agent jar> <port>}: starts an endpoint itself through {@link JolokiaEndpoint#start}, prints
- *       READY, stops it on STOP, prints STOPPED and ends on EXIT.</li>
+ *   <li>{@code work}: does a little work, prints its result and ends, the agent's Jolokia threads notwithstanding.</li>
  * </ul>
  */
 public final class JolokiaHost {
@@ -34,7 +29,6 @@ public final class JolokiaHost {
         switch (args[0]) {
             case "serve" -> serve();
             case "work" -> work();
-            case "api" -> api(new File(args[1]), Integer.parseInt(args[2]));
             default -> throw new IllegalArgumentException("unknown scenario " + args[0]);
         }
     }
@@ -53,15 +47,6 @@ public final class JolokiaHost {
             sum += i;
         }
         HostReport.result("work", sum);
-    }
-
-    private static void api(File agentJar, int port) throws Exception {
-        JolokiaEndpoint endpoint = JolokiaEndpoint.start("127.0.0.1:" + port, Optional.empty(), agentJar).orElseThrow();
-        ready();
-        awaitLine("STOP");
-        endpoint.stop();
-        System.out.println("STOPPED");
-        awaitLine("EXIT");
     }
 
     private static void register(Object mbean, String name) throws JMException {

@@ -1,9 +1,5 @@
 package dev.poolsight.agent.host;
 
-import dev.poolsight.jmx.PoolRecorder;
-import dev.poolsight.jmx.PoolRegistry;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -38,26 +34,8 @@ public final class VirtualThreadsHost {
             if (!perTask.awaitTermination(1, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("the virtual threads did not finish within a minute");
             }
-            HostReport.result("threadRings", threadRings("virtual-threads"));
+            HostReport.result("threadRings", AgentInternals.threadRings("virtual-threads"));
             HostReport.pools();
         }
-    }
-
-    /**
-     * How many per-thread buffers the pool's recorder holds, read before anything drains them: virtual threads must
-     * not get one each. Reflective, since the count is the recorder's private business.
-     */
-    private static int threadRings(String poolName) throws ReflectiveOperationException {
-        for (PoolRecorder recorder : PoolRegistry.global().recorders()) {
-            if (recorder.name().equals(poolName)) {
-                Field buffered = PoolRecorder.class.getDeclaredField("buffered");
-                buffered.setAccessible(true);
-                Object buffers = buffered.get(recorder);
-                Method ringCount = buffers.getClass().getDeclaredMethod("ringCount");
-                ringCount.setAccessible(true);
-                return (int) ringCount.invoke(buffers);
-            }
-        }
-        throw new IllegalStateException("no pool named " + poolName);
     }
 }

@@ -19,6 +19,7 @@ import dev.poolsight.core.memory.RedisConversationMemory;
 import dev.poolsight.core.tokens.AsyncTokenCounter;
 import dev.poolsight.core.tokens.DrainReport;
 import dev.poolsight.core.tokens.ExactTokenCounter;
+import dev.poolsight.core.tokens.TokenCounterMBean;
 import dev.poolsight.core.tokens.TokenEstimator;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -118,7 +119,7 @@ public final class LoadCommand implements Callable<Integer> {
         checkArguments();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Map<String, String> environment = idleWithinPool(System.getenv(), err);
+        Map<String, String> environment = System.getenv();
         RedisSettings settings = RedisSettings.fromEnvironment(environment);
         boolean measured = agentAttached(err);
         ExactTokenCounter exact = ExactTokenCounter.fromEnvironment(environment);
@@ -145,24 +146,6 @@ public final class LoadCommand implements Callable<Integer> {
             print(report, out);
             return report.client().succeeded() == 0 && report.client().failed() > 0 ? 1 : 0;
         }
-    }
-
-    /**
-     * A small REDIS_POOL_SIZE with REDIS_MAX_IDLE_CONNS unset would fail on the default of 50 idle connections, which
-     * nobody asked for: then the pool may keep all its connections idle.
-     */
-    private static Map<String, String> idleWithinPool(Map<String, String> environment, PrintWriter err) {
-        String size = environment.get(RedisSettings.REDIS_POOL_SIZE);
-        if (environment.containsKey(RedisSettings.REDIS_MAX_IDLE_CONNS) || size == null
-                || !size.trim().matches("[0-9]{1,9}") || Integer.parseInt(size.trim()) >= RedisSettings.DEFAULT_MAX_IDLE
-                || Integer.parseInt(size.trim()) < 1) {
-            return environment;
-        }
-        Map<String, String> adjusted = new HashMap<>(environment);
-        adjusted.put(RedisSettings.REDIS_MAX_IDLE_CONNS, size.trim());
-        err.println("poolsight: REDIS_MAX_IDLE_CONNS is unset and its default, " + RedisSettings.DEFAULT_MAX_IDLE
-                + ", is more than REDIS_POOL_SIZE=" + size.trim() + ": using " + size.trim());
-        return adjusted;
     }
 
     private void checkArguments() {
@@ -215,6 +198,8 @@ public final class LoadCommand implements Callable<Integer> {
             TokenCounterSettings counterSettings, boolean measured, PrintWriter err) throws InterruptedException {
         LoadMetrics metrics = new LoadMetrics();
         AsyncTokenCounter counter = new AsyncTokenCounter("poolsight-load", exact, new TokenEstimator(), counterSettings);
+        // registered for those who watch the run (JConsole, top, Jolokia); the summary reads the counter itself
+        TokenCounterMBean counterMBean = TokenCounterMBean.register(counter);
         MemoryOptions.Builder builder = MemoryOptions.builder().keyPrefix(prefix).maxMessages(MAX_MESSAGES).ttl(KEY_TTL);
         MemoryOptions options = estimatesOnly ? builder.build() : builder.asyncTokenCounter(counter).build();
         JmxPoolSource pools = JmxPoolSource.platform();
@@ -251,6 +236,7 @@ public final class LoadCommand implements Callable<Integer> {
             }
             stopped = System.nanoTime();
             readings.add(pools.read());
+            counterMBean.close();
             drained = counter.close(TOKEN_DRAIN);
             afterDrain = pools.read();
         }

@@ -4,8 +4,11 @@ import dev.poolsight.cli.load.LoadMetrics.Operation;
 import dev.poolsight.core.memory.ConversationMemory;
 import dev.poolsight.core.memory.Message;
 import dev.poolsight.core.memory.PoolExhaustedException;
+import dev.poolsight.core.memory.Role;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -44,8 +47,8 @@ final class SimulatedAgents {
 
     /** Runs {@code threads} agents until {@code deadline} ({@link System#nanoTime()}), as fast as they can. */
     void closedLoop(int threads, long deadline) throws InterruptedException {
-        run(threads, seed -> {
-            Agent agent = new Agent(seed);
+        run(threads, (index, seed) -> {
+            Agent agent = new Agent(index, seed);
             while (System.nanoTime() < deadline) {
                 agent.step(System.nanoTime());
             }
@@ -56,8 +59,8 @@ final class SimulatedAgents {
     void openLoop(int threads, double perSecond, long start, long deadline) throws InterruptedException {
         AtomicLong tickets = new AtomicLong();
         double period = 1e9 / perSecond;
-        run(threads, seed -> {
-            Agent agent = new Agent(seed);
+        run(threads, (index, seed) -> {
+            Agent agent = new Agent(index, seed);
             while (true) {
                 long due = start + (long) (tickets.getAndIncrement() * period);
                 if (due >= deadline) {
@@ -71,12 +74,13 @@ final class SimulatedAgents {
         });
     }
 
-    private void run(int threads, java.util.function.LongConsumer body) throws InterruptedException {
+    private void run(int threads, AgentBody body) throws InterruptedException {
         List<Thread> agents = new ArrayList<>(threads);
         SplittableRandom seeds = new SplittableRandom();
         for (int i = 1; i <= threads; i++) {
+            int index = i;
             long seed = seeds.nextLong();
-            Thread agent = new Thread(() -> body.accept(seed), "poolsight-load-agent-" + i);
+            Thread agent = new Thread(() -> body.run(index, seed), "poolsight-load-agent-" + i);
             agent.setDaemon(true);
             agents.add(agent);
         }
@@ -86,15 +90,22 @@ final class SimulatedAgents {
         }
     }
 
+    private interface AgentBody {
+        void run(int index, long seed);
+    }
+
     /** One agent's place in its turn: which conversation, and which operation comes next. */
     private final class Agent {
 
         private final SplittableRandom random;
+        private final String idPrefix;
+        private long messages;
         private String conversation;
         private int step;
 
-        Agent(long seed) {
+        Agent(int index, long seed) {
             this.random = new SplittableRandom(seed);
+            this.idPrefix = "a" + index + "-";
             nextConversation();
         }
 
@@ -118,9 +129,14 @@ final class SimulatedAgents {
             }
         }
 
+        /**
+         * Ids unique in the run, as the store requires within a conversation, without Message.of's random UUID: its
+         * shared SecureRandom would become the lock every agent waits for.
+         */
         private Message message(boolean fromUser) {
             String text = texts.next(random, sizes.next(random));
-            return fromUser ? Message.user(text) : Message.assistant(text);
+            return new Message(idPrefix + messages++, fromUser ? Role.USER : Role.ASSISTANT, text, Instant.now(),
+                    Map.of(), false);
         }
 
         private void nextConversation() {

@@ -6,6 +6,7 @@ import dev.poolsight.cli.source.PoolReading;
 import dev.poolsight.cli.source.PoolSnapshot;
 import dev.poolsight.cli.source.PoolSource;
 import dev.poolsight.cli.source.Target;
+import dev.poolsight.cli.source.TokenCounterSnapshot;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -90,6 +91,10 @@ public final class TopCommand implements Callable<Integer> {
             out.println();
             out.println(TopTable.HEADER);
             rows.forEach(row -> out.println(TopTable.row(row)));
+            if (!reading.tokenCounters().isEmpty()) {
+                out.println();
+                reading.tokenCounters().forEach(counter -> out.println(TopTable.tokenCounter(counter)));
+            }
             out.println();
             out.println(TopTable.footer(rows));
             out.flush();
@@ -129,6 +134,9 @@ public final class TopCommand implements Callable<Integer> {
             String time = LocalTime.now().format(TIME);
             for (PoolRow row : rows(previous, reading)) {
                 out.println(time + " " + TopTable.row(row));
+            }
+            for (TokenCounterSnapshot counter : reading.tokenCounters()) {
+                out.println(time + " " + TopTable.tokenCounter(counter));
             }
             out.flush();
             previous = reading;

@@ -3,6 +3,7 @@ package dev.poolsight.cli.top;
 import static dev.poolsight.cli.advise.Numbers.count;
 import static dev.poolsight.cli.advise.Numbers.millis;
 
+import dev.poolsight.cli.source.TokenCounterSnapshot;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,6 +25,14 @@ final class TopTable {
                 millis(pool.waitP50Millis()), millis(pool.waitP99Millis()), count(pool.exhaustionCount()),
                 millis(pool.holdP99Millis()),
                 Double.isNaN(row.borrowsPerSecond()) ? "-" : count(row.borrowsPerSecond()));
+    }
+
+    /** An asynchronous token counter of the JVM, under the pools: its queue and what became of the texts. */
+    static String tokenCounter(TokenCounterSnapshot counter) {
+        return "token counter " + counter.name() + ": queue " + count(counter.queueDepth()) + " of "
+                + count(counter.queueCapacity()) + ", " + count(counter.submitted()) + " submitted, "
+                + count(counter.completed()) + " counted exactly, " + count(counter.fallbacks())
+                + " kept the estimate, " + count(counter.errors()) + " failed";
     }
 
     static String footer(List<PoolRow> rows) {

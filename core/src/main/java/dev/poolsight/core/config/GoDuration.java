@@ -2,6 +2,7 @@ package dev.poolsight.core.config;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Parses durations written in Go's {@code time.ParseDuration} grammar, such as {@code 30s}, {@code 1m30s},
@@ -153,6 +154,7 @@ public final class GoDuration {
      * {@code 500ms}, {@code 250us}. The result parses back to the same duration.
      */
     public static String format(Duration duration) {
+        Objects.requireNonNull(duration, "duration is null");
         long nanos = duration.toNanos();
         if (nanos == 0) {
             return "0";

@@ -15,8 +15,9 @@ public final class RedisPoolFactory {
     }
 
     /**
-     * A pool with maxTotal = {@code REDIS_POOL_SIZE}, maxIdle = {@code REDIS_MAX_IDLE_CONNS}, and callers that
-     * block for at most {@code REDIS_POOL_TIMEOUT} when every connection is in use. Commons Pool's own JMX stays
+     * A pool with maxTotal = {@code REDIS_POOL_SIZE}, maxIdle = {@code REDIS_MAX_IDLE_CONNS}, callers that
+     * block for at most {@code REDIS_POOL_TIMEOUT} when every connection is in use, and connections that wait at
+     * most {@code REDIS_COMMAND_TIMEOUT} for an answer and {@code REDIS_CONNECT_TIMEOUT} to connect. Commons Pool's own JMX stays
      * on, under a name such as {@code poolsight-memory-redis-localhost-6379}.
      */
     public static JedisPool create(RedisSettings settings) {
@@ -24,7 +25,9 @@ public final class RedisPoolFactory {
         DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
                 .database(url.database())
                 .ssl(url.tls())
-                .clientName("poolsight");
+                .clientName("poolsight")
+                .socketTimeoutMillis((int) settings.commandTimeout().toMillis())
+                .connectionTimeoutMillis((int) settings.connectTimeout().toMillis());
         url.user().ifPresent(client::user);
         url.password().ifPresent(client::password);
         return new JedisPool(poolConfig(settings), new HostAndPort(url.host(), url.port()), client.build());

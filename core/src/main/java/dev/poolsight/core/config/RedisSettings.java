@@ -15,7 +15,10 @@ import java.util.Objects;
  *       <td>{@code redis[s]://[[user]:password@]host[:port][/db]}</td></tr>
  *   <tr><td>{@code REDIS_POOL_SIZE}</td><td>100</td><td>whole number, at least 1</td></tr>
  *   <tr><td>{@code REDIS_POOL_TIMEOUT}</td><td>{@code 30s}</td><td>Go duration, such as 500ms or 1m30s</td></tr>
- *   <tr><td>{@code REDIS_MAX_IDLE_CONNS}</td><td>50</td><td>whole number from 0 to REDIS_POOL_SIZE</td></tr>
+ *   <tr><td>{@code REDIS_COMMAND_TIMEOUT}</td><td>{@code 2s}</td><td>Go duration, 1ms or more</td></tr>
+ *   <tr><td>{@code REDIS_CONNECT_TIMEOUT}</td><td>{@code 2s}</td><td>Go duration, 1ms or more</td></tr>
+ *   <tr><td>{@code REDIS_MAX_IDLE_CONNS}</td><td>the smaller of 50 and REDIS_POOL_SIZE</td>
+ *       <td>whole number from 0 to REDIS_POOL_SIZE</td></tr>
  * </table>
  *
  * <p>Every value is checked when the settings are made, so a bad one stops the application at start-up with an
@@ -27,10 +30,16 @@ public final class RedisSettings {
     public static final String REDIS_POOL_SIZE = "REDIS_POOL_SIZE";
     public static final String REDIS_POOL_TIMEOUT = "REDIS_POOL_TIMEOUT";
     public static final String REDIS_MAX_IDLE_CONNS = "REDIS_MAX_IDLE_CONNS";
+    public static final String REDIS_COMMAND_TIMEOUT = "REDIS_COMMAND_TIMEOUT";
+    public static final String REDIS_CONNECT_TIMEOUT = "REDIS_CONNECT_TIMEOUT";
 
     public static final String DEFAULT_URL = "redis://localhost:6379";
     public static final int DEFAULT_POOL_SIZE = 100;
     public static final String DEFAULT_POOL_TIMEOUT = "30s";
+    /** Jedis' own default socket timeout: far above an append's milliseconds, far below a user's patience. */
+    public static final String DEFAULT_COMMAND_TIMEOUT = "2s";
+    public static final String DEFAULT_CONNECT_TIMEOUT = "2s";
+    /** The most idle connections kept when REDIS_MAX_IDLE_CONNS is not set; a smaller pool keeps all of its own. */
     public static final int DEFAULT_MAX_IDLE = 50;
 
     private final RedisUrl url;
@@ -38,13 +47,22 @@ public final class RedisSettings {
     private final Duration poolTimeout;
     private final String poolTimeoutText;
     private final int maxIdle;
+    private final Duration commandTimeout;
+    private final String commandTimeoutText;
+    private final Duration connectTimeout;
+    private final String connectTimeoutText;
 
     private RedisSettings(Builder builder) {
         this.url = builder.url;
         this.poolSize = builder.poolSize;
         this.poolTimeout = builder.poolTimeout;
         this.poolTimeoutText = builder.poolTimeoutText;
-        this.maxIdle = builder.maxIdle;
+        this.commandTimeout = builder.commandTimeout;
+        this.commandTimeoutText = builder.commandTimeoutText;
+        this.connectTimeout = builder.connectTimeout;
+        this.connectTimeoutText = builder.connectTimeoutText;
+        // Only a value the user set can contradict the pool size: the default follows the pool down.
+        this.maxIdle = builder.maxIdle == null ? Math.min(DEFAULT_MAX_IDLE, poolSize) : builder.maxIdle;
         if (maxIdle > poolSize) {
             throw new InvalidSettingException(REDIS_MAX_IDLE_CONNS, Integer.toString(maxIdle),
                     "more idle connections than the pool may hold; accepted: 0 to " + REDIS_POOL_SIZE + " (" + poolSize
@@ -59,6 +77,7 @@ public final class RedisSettings {
 
     /** Reads the settings from {@code environment}; variables that are absent take their defaults. */
     public static RedisSettings fromEnvironment(Map<String, String> environment) {
+        Objects.requireNonNull(environment, "environment is null");
         Builder builder = builder();
         String url = environment.get(REDIS_URL);
         if (url != null) {
@@ -71,6 +90,14 @@ public final class RedisSettings {
         String timeout = environment.get(REDIS_POOL_TIMEOUT);
         if (timeout != null) {
             builder.poolTimeout(timeout);
+        }
+        String commandTimeout = environment.get(REDIS_COMMAND_TIMEOUT);
+        if (commandTimeout != null) {
+            builder.commandTimeout(commandTimeout);
+        }
+        String connectTimeout = environment.get(REDIS_CONNECT_TIMEOUT);
+        if (connectTimeout != null) {
+            builder.connectTimeout(connectTimeout);
         }
         String idle = environment.get(REDIS_MAX_IDLE_CONNS);
         if (idle != null) {
@@ -102,7 +129,30 @@ public final class RedisSettings {
         return poolTimeoutText;
     }
 
-    /** The pool's maxIdle: how many unused connections are kept open. */
+    /**
+     * How long a caller waits for Redis to answer a command (the socket's read timeout) before the call fails with
+     * a {@code RedisUnavailableException}; also bounds the commands that open a connection (AUTH, SELECT, CLIENT).
+     */
+    public Duration commandTimeout() {
+        return commandTimeout;
+    }
+
+    /** The command timeout as it was written, such as {@code 500ms}, for messages. */
+    public String commandTimeoutText() {
+        return commandTimeoutText;
+    }
+
+    /** How long opening a TCP (or TLS) connection to Redis may take. */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** The connect timeout as it was written, for messages. */
+    public String connectTimeoutText() {
+        return connectTimeoutText;
+    }
+
+    /** The pool's maxIdle: how many unused connections are kept open; unless set, the smaller of 50 and the pool size. */
     public int maxIdle() {
         return maxIdle;
     }
@@ -110,18 +160,20 @@ public final class RedisSettings {
     @Override
     public String toString() {
         return "RedisSettings[url=" + url + ", poolSize=" + poolSize + ", poolTimeout=" + poolTimeoutText
-                + ", maxIdle=" + maxIdle + "]";
+                + ", maxIdle=" + maxIdle + ", commandTimeout=" + commandTimeoutText + ", connectTimeout="
+                + connectTimeoutText + "]";
     }
 
     @Override
     public boolean equals(Object other) {
         return other instanceof RedisSettings that && url.equals(that.url) && poolSize == that.poolSize
-                && poolTimeout.equals(that.poolTimeout) && maxIdle == that.maxIdle;
+                && poolTimeout.equals(that.poolTimeout) && maxIdle == that.maxIdle
+                && commandTimeout.equals(that.commandTimeout) && connectTimeout.equals(that.connectTimeout);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(url, poolSize, poolTimeout, maxIdle);
+        return Objects.hash(url, poolSize, poolTimeout, maxIdle, commandTimeout, connectTimeout);
     }
 
     /** Settings in code; each method checks its value as the environment variable of the same name would. */
@@ -130,7 +182,12 @@ public final class RedisSettings {
         private int poolSize = DEFAULT_POOL_SIZE;
         private Duration poolTimeout = GoDuration.parse(DEFAULT_POOL_TIMEOUT);
         private String poolTimeoutText = DEFAULT_POOL_TIMEOUT;
-        private int maxIdle = DEFAULT_MAX_IDLE;
+        /** Null until set: the default depends on the pool size, which may be set after. */
+        private Integer maxIdle;
+        private Duration commandTimeout = GoDuration.parse(DEFAULT_COMMAND_TIMEOUT);
+        private String commandTimeoutText = DEFAULT_COMMAND_TIMEOUT;
+        private Duration connectTimeout = GoDuration.parse(DEFAULT_CONNECT_TIMEOUT);
+        private String connectTimeoutText = DEFAULT_CONNECT_TIMEOUT;
 
         private Builder() {
         }
@@ -156,7 +213,7 @@ public final class RedisSettings {
 
         /** {@code REDIS_POOL_TIMEOUT}; zero fails at once when every connection is busy. */
         public Builder poolTimeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
+            Objects.requireNonNull(timeout, "timeout is null");
             if (timeout.isNegative()) {
                 throw new InvalidSettingException(REDIS_POOL_TIMEOUT, timeout.toString(),
                         "negative; accepted: 0 (fail at once) or a positive duration such as 30s");
@@ -166,9 +223,41 @@ public final class RedisSettings {
             return this;
         }
 
-        /** {@code REDIS_MAX_IDLE_CONNS}: from 0 to the pool size. */
+        /** {@code REDIS_MAX_IDLE_CONNS}: from 0 to the pool size; unset, the smaller of 50 and the pool size. */
         public Builder maxIdle(int idle) {
             this.maxIdle = SettingParser.atLeast(REDIS_MAX_IDLE_CONNS, idle, 0);
+            return this;
+        }
+
+        /** {@code REDIS_COMMAND_TIMEOUT} as a Go duration such as {@code 500ms}: 1ms or more. */
+        public Builder commandTimeout(String goDuration) {
+            this.commandTimeout = SettingParser.socketTimeout(REDIS_COMMAND_TIMEOUT, goDuration);
+            this.commandTimeoutText = goDuration;
+            return this;
+        }
+
+        /** {@code REDIS_COMMAND_TIMEOUT}: 1ms or more. */
+        public Builder commandTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout is null");
+            SettingParser.requireSocketTimeout(REDIS_COMMAND_TIMEOUT, timeout.toString(), timeout);
+            this.commandTimeout = timeout;
+            this.commandTimeoutText = GoDuration.format(timeout);
+            return this;
+        }
+
+        /** {@code REDIS_CONNECT_TIMEOUT} as a Go duration such as {@code 1s}: 1ms or more. */
+        public Builder connectTimeout(String goDuration) {
+            this.connectTimeout = SettingParser.socketTimeout(REDIS_CONNECT_TIMEOUT, goDuration);
+            this.connectTimeoutText = goDuration;
+            return this;
+        }
+
+        /** {@code REDIS_CONNECT_TIMEOUT}: 1ms or more. */
+        public Builder connectTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout is null");
+            SettingParser.requireSocketTimeout(REDIS_CONNECT_TIMEOUT, timeout.toString(), timeout);
+            this.connectTimeout = timeout;
+            this.connectTimeoutText = GoDuration.format(timeout);
             return this;
         }
 

@@ -58,4 +58,21 @@ final class SettingParser {
         }
         return duration;
     }
+
+    /**
+     * A socket timeout: at least a millisecond (Jedis counts in whole milliseconds, and 0 would mean "wait forever")
+     * and at most {@link Integer#MAX_VALUE} milliseconds.
+     */
+    static Duration socketTimeout(String setting, String text) {
+        Duration duration = nonNegativeDuration(setting, text);
+        requireSocketTimeout(setting, text, duration);
+        return duration;
+    }
+
+    static void requireSocketTimeout(String setting, String shown, Duration duration) {
+        if (duration.toMillis() < 1 || duration.toMillis() > Integer.MAX_VALUE) {
+            throw new InvalidSettingException(setting, shown,
+                    "out of range; accepted: 1ms to 596h (Redis calls never wait forever), such as 2s or 500ms");
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package dev.poolsight.core.config;
 
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The size of the asynchronous token counter: how many dedicated workers count exactly, and how many messages
@@ -42,6 +43,7 @@ public record TokenCounterSettings(int workers, int queueCapacity) {
     }
 
     public static TokenCounterSettings fromEnvironment(Map<String, String> environment) {
+        Objects.requireNonNull(environment, "environment is null");
         TokenCounterSettings defaults = defaults();
         String workers = environment.get(TOKEN_COUNTER_WORKERS);
         String queue = environment.get(TOKEN_COUNTER_QUEUE_SIZE);

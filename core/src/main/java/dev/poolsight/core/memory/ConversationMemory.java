@@ -10,10 +10,17 @@ public interface ConversationMemory {
 
     /** Appends one message; trimming to the store's limits happens in the same atomic step. */
     default AppendResult append(String conversationId, Message message) {
+        if (message == null) {
+            throw new NullPointerException("message is null");
+        }
         return append(conversationId, List.of(message));
     }
 
-    /** Appends several messages in order, atomically; none of them is trimmed by this append. */
+    /**
+     * Appends several messages in order, atomically; none of them is trimmed by this append. Message ids are unique
+     * within a conversation: an append with an id the conversation holds (or one id twice) stores nothing and fails
+     * with {@link DuplicateMessageIdException}; the id of a message that was trimmed or cleared may be used again.
+     */
     AppendResult append(String conversationId, List<Message> messages);
 
     /** Every message, oldest first; empty when the conversation does not exist. */

@@ -9,16 +9,27 @@ import java.util.regex.Pattern;
 
 /**
  * How a store keeps its conversations: key prefix, limits, TTL, token counter and trim listener.
- * Zero means "no limit" for {@code maxMessages}, {@code maxTokens} and {@code ttl}.
+ * Zero means "no limit" for {@code maxMessages}, {@code maxTokens} and {@code ttl}; {@code maxMessageBytes} always
+ * holds.
  */
 public final class MemoryOptions {
 
     public static final String DEFAULT_KEY_PREFIX = "poolsight:memory";
+    /**
+     * 8 MiB: a message of 5 MB of text fits with room for escapes and metadata. Redis stores and moves a message in
+     * one piece on its single thread (a 100 MB message took 3.4 s), so a limit keeps one caller from stalling every
+     * other.
+     */
+    public static final int DEFAULT_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+    /** Redis' own limit on one bulk string (proto-max-bulk-len), 512 MiB. */
+    static final int MAX_MESSAGE_BYTES_LIMIT = 512 * 1024 * 1024;
+    static final int MIN_MESSAGE_BYTES_LIMIT = 1024;
     private static final Pattern KEY_PREFIX = Pattern.compile("[A-Za-z0-9_.:\\-]{1,64}");
 
     private final String keyPrefix;
     private final int maxMessages;
     private final long maxTokens;
+    private final int maxMessageBytes;
     private final Duration ttl;
     private final TokenCounter tokenCounter;
     private final AsyncTokenCounter asyncTokenCounter;
@@ -28,6 +39,7 @@ public final class MemoryOptions {
         this.keyPrefix = builder.keyPrefix;
         this.maxMessages = builder.maxMessages;
         this.maxTokens = builder.maxTokens;
+        this.maxMessageBytes = builder.maxMessageBytes;
         this.ttl = builder.ttl;
         this.tokenCounter = builder.tokenCounter;
         this.asyncTokenCounter = builder.asyncTokenCounter;
@@ -54,6 +66,11 @@ public final class MemoryOptions {
         return maxTokens;
     }
 
+    /** The largest message an append accepts, in bytes as stored: its JSON (content, metadata, id, role), UTF-8. */
+    public int maxMessageBytes() {
+        return maxMessageBytes;
+    }
+
     public Duration ttl() {
         return ttl;
     }
@@ -76,6 +93,7 @@ public final class MemoryOptions {
         private String keyPrefix = DEFAULT_KEY_PREFIX;
         private int maxMessages;
         private long maxTokens;
+        private int maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
         private Duration ttl = Duration.ZERO;
         private TokenCounter tokenCounter = new TokenEstimator();
         private AsyncTokenCounter asyncTokenCounter;
@@ -106,9 +124,23 @@ public final class MemoryOptions {
             return this;
         }
 
+        /**
+         * The largest message an append accepts, in bytes as stored (its JSON in UTF-8: content, metadata and about
+         * 80 bytes of fields); an append with a larger message is refused whole. Default 8 MiB
+         * ({@value #DEFAULT_MAX_MESSAGE_BYTES}); accepted: 1 KiB to 512 MiB.
+         */
+        public Builder maxMessageBytes(int bytes) {
+            if (bytes < MIN_MESSAGE_BYTES_LIMIT || bytes > MAX_MESSAGE_BYTES_LIMIT) {
+                throw new IllegalArgumentException("maxMessageBytes " + bytes + " is not valid; accepted: "
+                        + MIN_MESSAGE_BYTES_LIMIT + " (1 KiB) to " + MAX_MESSAGE_BYTES_LIMIT + " (512 MiB, Redis' limit)");
+            }
+            this.maxMessageBytes = bytes;
+            return this;
+        }
+
         /** How long an idle conversation lives; every append starts it again. Zero = forever. */
         public Builder ttl(Duration timeToLive) {
-            Objects.requireNonNull(timeToLive, "ttl");
+            Objects.requireNonNull(timeToLive, "ttl is null");
             if (timeToLive.isNegative() || (!timeToLive.isZero() && timeToLive.toMillis() == 0)) {
                 throw new IllegalArgumentException("ttl " + timeToLive
                         + " is not valid; accepted: zero (no expiry) or at least one millisecond");
@@ -119,7 +151,7 @@ public final class MemoryOptions {
 
         /** Counts tokens on the append path, synchronously. */
         public Builder tokenCounter(TokenCounter counter) {
-            this.tokenCounter = Objects.requireNonNull(counter, "tokenCounter");
+            this.tokenCounter = Objects.requireNonNull(counter, "tokenCounter is null");
             return this;
         }
 
@@ -128,12 +160,12 @@ public final class MemoryOptions {
          * when a worker has computed it. The store does not close the counter; its owner does.
          */
         public Builder asyncTokenCounter(AsyncTokenCounter counter) {
-            this.asyncTokenCounter = Objects.requireNonNull(counter, "asyncTokenCounter");
+            this.asyncTokenCounter = Objects.requireNonNull(counter, "asyncTokenCounter is null");
             return this;
         }
 
         public Builder trimListener(TrimListener listener) {
-            this.trimListener = Objects.requireNonNull(listener, "trimListener");
+            this.trimListener = Objects.requireNonNull(listener, "trimListener is null");
             return this;
         }
 

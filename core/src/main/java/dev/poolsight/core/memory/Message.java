@@ -20,11 +20,25 @@ public record Message(String id, Role role, String content, Instant timestamp, M
 
     public Message {
         Identifiers.requireValid(id);
-        Objects.requireNonNull(role, "role");
-        Objects.requireNonNull(content, "content");
-        Objects.requireNonNull(timestamp, "timestamp");
+        Objects.requireNonNull(role, "role is null");
+        Objects.requireNonNull(content, "content is null");
+        Objects.requireNonNull(timestamp, "timestamp is null");
         timestamp = Instant.ofEpochMilli(timestamp.toEpochMilli());
-        metadata = Map.copyOf(Objects.requireNonNull(metadata, "metadata"));
+        metadata = Map.copyOf(requireNoNulls(metadata));
+    }
+
+    /** Map.copyOf refuses nulls too, but with a message that names nothing. */
+    private static Map<String, String> requireNoNulls(Map<String, String> metadata) {
+        Objects.requireNonNull(metadata, "metadata is null");
+        for (Map.Entry<String, String> entry : metadata.entrySet()) {
+            if (entry.getKey() == null) {
+                throw new NullPointerException("metadata has a null key");
+            }
+            if (entry.getValue() == null) {
+                throw new NullPointerException("metadata[\"" + entry.getKey() + "\"] is null");
+            }
+        }
+        return metadata;
     }
 
     /** A new message with a random id, written now, without metadata, not pinned. */

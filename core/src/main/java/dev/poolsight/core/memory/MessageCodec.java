@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * Messages as JSON, the form they take in Redis:
  * {@code {"id":"...","role":"user","content":"...","ts":1732600000000,"pinned":false,"meta":{...}}}, with
- * {@code meta} left out when empty. The append script reads {@code id} and {@code pinned} with Redis' cjson, so
- * those names are part of the format.
+ * {@code meta} left out when empty. The append script reads {@code id} and {@code pinned} from the JSON by
+ * position (the id first, unescaped; the first {@code ,"pinned":}), so their names and order are part of the format.
  */
 final class MessageCodec {
 
@@ -30,7 +30,8 @@ final class MessageCodec {
      * The message as UTF-8 JSON, the bytes Jedis sends. Written field by field rather than by binding a record with
      * the ObjectMapper (3 us for a short message) or with Jackson's streaming generator (with Jedis encoding its
      * string, 10 us at 8 KB); the bytes are what the mapper's {@code writeValueAsString} wrote and Jedis encoded, byte
-     * for byte, so messages stored by earlier versions read the same.
+     * for byte, so messages stored by earlier versions read the same, with one exception: a lone surrogate, which
+     * came back as {@code ?}, is escaped and comes back as it was.
      */
     static byte[] encode(Message message) {
         String role = message.role().wireName();

@@ -6,6 +6,7 @@ import dev.poolsight.core.tokens.AsyncTokenCounter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +26,12 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
     private static final RedisScript APPLY_EXACT_COUNT = RedisScript.fromResource("apply-exact-count.lua");
     /** The append script's reply: message count, token count and estimated count, then the trimmed messages. */
     private static final int REPLY_COUNTS = 3;
+    /** The append script's first reply element when a message id is in the conversation already; nothing changed. */
+    private static final long DUPLICATE_ID = -1;
     /** The script's flag for a message whose token count is an estimate, and for one whose count is exact. */
     private static final byte[] TRUE = SafeEncoder.encode("1");
     private static final byte[] FALSE = SafeEncoder.encode("0");
+    private static final byte[] RETRY = SafeEncoder.encode("retry");
 
     private final RedisConnections connections;
     private final MemoryOptions options;
@@ -47,39 +51,78 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
 
     /** A store with its own pool, sized by {@code settings}; {@link #close()} closes the pool. */
     public static RedisConversationMemory create(RedisSettings settings, MemoryOptions options) {
+        Objects.requireNonNull(settings, "settings is null");
+        Objects.requireNonNull(options, "options is null");
         return new RedisConversationMemory(
-                new RedisConnections(RedisPoolFactory.create(settings), settings.url().server()), options, true);
+                new RedisConnections(RedisPoolFactory.create(settings), settings.url().server(), settings), options, true);
+    }
+
+    /**
+     * A store on a pool the caller made with {@code RedisPoolFactory.create(settings)}, owns and closes; errors name
+     * the server and the settings' variables.
+     */
+    public static RedisConversationMemory onPool(JedisPool pool, RedisSettings settings, MemoryOptions options) {
+        Objects.requireNonNull(pool, "pool is null");
+        Objects.requireNonNull(settings, "settings is null");
+        Objects.requireNonNull(options, "options is null");
+        return new RedisConversationMemory(new RedisConnections(pool, settings.url().server(), settings), options, false);
     }
 
     /** A store on a pool the caller owns and closes; {@code server} names it in errors (no password). */
     public static RedisConversationMemory onPool(JedisPool pool, String server, MemoryOptions options) {
-        return new RedisConversationMemory(new RedisConnections(pool, server), options, false);
+        Objects.requireNonNull(pool, "pool is null");
+        Objects.requireNonNull(server, "server is null");
+        Objects.requireNonNull(options, "options is null");
+        return new RedisConversationMemory(new RedisConnections(pool, server, null), options, false);
     }
 
     @Override
     public AppendResult append(String conversationId, List<Message> messages) {
         ConversationKeys keys = keys(conversationId);
+        Objects.requireNonNull(messages, "messages is null");
         if (messages.isEmpty()) {
             return new AppendResult(messageCount(conversationId), tokenCount(conversationId), List.of());
         }
-        requireDistinctIds(messages);
+        requirePresentAndDistinct(conversationId, messages);
         boolean[] estimated = new boolean[messages.size()];
         List<byte[]> args = appendArguments(messages, estimated);
-        List<?> reply = (List<?>) connections.call(jedis -> APPEND.run(jedis, keys.allEncoded(), args));
+        List<?> reply = (List<?>) connections.call(jedis -> APPEND.run(jedis, keys.allEncoded(), args),
+                jedis -> APPEND.run(jedis, keys.allEncoded(), retryOf(args)));
+        if ((Long) reply.get(0) == DUPLICATE_ID) {
+            int index = ((Long) reply.get(1)).intValue() - 1;
+            throw DuplicateMessageIdException.heldAlready(conversationId, index, messages.get(index).id());
+        }
         submitExactCounts(keys, messages, estimated);
         return new AppendResult((Long) reply.get(0), (Long) reply.get(1),
                 trimmed(conversationId, reply.subList(REPLY_COUNTS, reply.size())));
     }
 
+    /**
+     * The append sent again after its connection broke: the script then takes an append whose ids it holds, all of
+     * them, for this one stored before the break, and returns the counts without storing anything twice. The trimmed
+     * messages of that first attempt are not known any more.
+     */
+    private static List<byte[]> retryOf(List<byte[]> args) {
+        List<byte[]> retry = new ArrayList<>(args.size() + 1);
+        retry.addAll(args);
+        retry.add(RETRY);
+        return retry;
+    }
+
     /** Most appends carry a single message, which needs no set to be checked. */
-    private static void requireDistinctIds(List<Message> messages) {
+    private static void requirePresentAndDistinct(String conversationId, List<Message> messages) {
         if (messages.size() == 1) {
+            Objects.requireNonNull(messages.get(0), "messages[0] is null");
             return;
         }
         Set<String> ids = new HashSet<>();
-        for (Message message : messages) {
+        for (int i = 0; i < messages.size(); i++) {
+            Message message = messages.get(i);
+            if (message == null) {
+                throw new NullPointerException("messages[" + i + "] is null");
+            }
             if (!ids.add(message.id())) {
-                throw new IllegalArgumentException("message id \"" + message.id() + "\" appears twice in one append");
+                throw DuplicateMessageIdException.twiceInOneAppend(conversationId, i, message.id());
             }
         }
     }
@@ -96,11 +139,27 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
             String content = message.content();
             estimated[i] = async != null && !content.isEmpty();
             args.add(SafeEncoder.encode(message.id()));
-            args.add(MessageCodec.encode(message));
+            args.add(withinSizeLimit(i, message));
             args.add(Protocol.toByteArray(estimated[i] ? async.estimate(content) : options.tokenCounter().count(content)));
             args.add(estimated[i] ? TRUE : FALSE);
         }
         return args;
+    }
+
+    /**
+     * The message's JSON, unless it is larger than {@code maxMessageBytes}: nothing of the append is sent then. A text
+     * with more characters than the limit has bytes is refused before it is encoded (every character is a byte or more).
+     */
+    private byte[] withinSizeLimit(int index, Message message) {
+        int limit = options.maxMessageBytes();
+        if (message.content().length() > limit) {
+            throw new MessageTooLargeException(index, message.id(), "more than " + limit, limit);
+        }
+        byte[] json = MessageCodec.encode(message);
+        if (json.length > limit) {
+            throw new MessageTooLargeException(index, message.id(), Integer.toString(json.length), limit);
+        }
+        return json;
     }
 
     /**

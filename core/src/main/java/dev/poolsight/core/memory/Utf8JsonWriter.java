@@ -9,8 +9,9 @@ import java.util.Arrays;
 /**
  * Writes one small JSON document straight into UTF-8 bytes, the form Jedis sends, escaping strings as Jackson does
  * by default: {@code \"}, {@code \\}, {@code \b \t \n \f \r}, other control characters as <code>&#92;u00XX</code> with
- * upper-case digits, and everything else (DEL, non-ASCII, U+2028) as it is. A lone surrogate becomes {@code ?}, as
- * it did when Jedis encoded the string Jackson wrote.
+ * upper-case digits, and everything else (DEL, non-ASCII, U+2028) as it is. A lone surrogate, which UTF-8 cannot
+ * carry, is escaped the same way (<code>&#92;uD800</code>), so that the text reads back exactly; Jedis' encoding of the
+ * string Jackson wrote turned it into {@code ?}.
  *
  * <p>Hand-written rather than Jackson's generator because it runs on every append: Jackson's generator writes
  * characters one at a time, which Jedis then encodes again, 10 us together for an 8 KB message in a warm loop here.
@@ -26,6 +27,8 @@ final class Utf8JsonWriter {
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
     private static final byte[] HEX_DIGITS = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+    /** The flag {@link #scan} sets above the escape length when the bytes hold a {@code ?}. */
+    private static final long QUESTION_MARK_SEEN = 1L << 32;
 
     /** What a byte's escape adds to its length: 0 for none, 1 for {@code \n} and the like, 5 for <code>&#92;u00XX</code>. */
     private static final byte[] ESCAPE_EXTRA = new byte[256];
@@ -67,37 +70,93 @@ final class Utf8JsonWriter {
         return this;
     }
 
-    /** Writes {@code value} as a quoted, escaped JSON string. */
+    /**
+     * Writes {@code value} as a quoted, escaped JSON string. The JDK's encoder writes a lone surrogate as {@code ?},
+     * so only a text whose bytes hold a {@code ?} is searched for one; the search is the rare, slower path.
+     */
     Utf8JsonWriter string(String value) {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        int extra = escapeLength(bytes);
-        ensureRoom(bytes.length + extra + 2);
+        long scan = scan(bytes);
+        quote();
+        if ((scan & QUESTION_MARK_SEEN) != 0 && nextLoneSurrogate(value, 0) >= 0) {
+            writeLoneSurrogatesEscaped(value);
+        } else {
+            write(bytes, (int) scan);
+        }
+        quote();
+        return this;
+    }
+
+    private void quote() {
+        ensureRoom(1);
         out[size++] = '"';
+    }
+
+    /** Writes UTF-8 {@code bytes} escaped, {@code extra} being what escaping adds to their length. */
+    private void write(byte[] bytes, int extra) {
+        ensureRoom(bytes.length + extra + 1);
         if (extra == 0) {
             System.arraycopy(bytes, 0, out, size, bytes.length);
             size += bytes.length;
         } else {
             writeEscaped(bytes);
         }
-        out[size++] = '"';
-        return this;
     }
 
-    /** How many bytes escaping adds to {@code bytes}: eight bytes are looked at one by one only if one needs it. */
-    private static int escapeLength(byte[] bytes) {
+    /** The text between lone surrogates as usual, each lone surrogate as <code>&#92;uXXXX</code>. */
+    private void writeLoneSurrogatesEscaped(String value) {
+        int segmentStart = 0;
+        for (int i = nextLoneSurrogate(value, 0); i >= 0; i = nextLoneSurrogate(value, i + 1)) {
+            byte[] segment = value.substring(segmentStart, i).getBytes(StandardCharsets.UTF_8);
+            write(segment, (int) scan(segment));
+            ensureRoom(6);
+            writeUnicodeEscape(value.charAt(i));
+            segmentStart = i + 1;
+        }
+        byte[] rest = value.substring(segmentStart).getBytes(StandardCharsets.UTF_8);
+        write(rest, (int) scan(rest));
+    }
+
+    /** The index of the first surrogate at or after {@code from} that is not half of a pair; -1 when there is none. */
+    private static int nextLoneSurrogate(String value, int from) {
+        for (int i = from; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * How many bytes escaping adds to {@code bytes} (the low 32 bits), and {@link #QUESTION_MARK_SEEN} when one of
+     * them is {@code ?}: eight bytes are looked at one by one only if one needs it.
+     */
+    private static long scan(byte[] bytes) {
         int extra = 0;
+        int questionMarks = 0;
         int i = 0;
         for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
-            if (needsEscape((long) WORDS.get(bytes, i))) {
+            if (needsALook((long) WORDS.get(bytes, i))) {
                 for (int k = i; k < i + Long.BYTES; k++) {
                     extra += ESCAPE_EXTRA[bytes[k] & 0xFF];
+                    questionMarks |= bytes[k] == '?' ? 1 : 0;
                 }
             }
         }
         for (; i < bytes.length; i++) {
             extra += ESCAPE_EXTRA[bytes[i] & 0xFF];
+            questionMarks |= bytes[i] == '?' ? 1 : 0;
         }
-        return extra;
+        return extra | (questionMarks == 0 ? 0 : QUESTION_MARK_SEEN);
+    }
+
+    /** Whether a byte of {@code word} needs escaping or is a {@code ?}, which may stand for a lone surrogate. */
+    private static boolean needsALook(long word) {
+        long questionMarks = word ^ (ONES * '?');
+        return needsEscape(word) || (((questionMarks - ONES) & ~questionMarks & HIGH_BITS) != 0);
     }
 
     /**
@@ -136,17 +195,22 @@ final class Utf8JsonWriter {
     }
 
     private void writeEscape(int b) {
-        out[size++] = '\\';
         byte letter = SHORT_ESCAPE[b];
         if (letter != 0) {
+            out[size++] = '\\';
             out[size++] = letter;
         } else {
-            out[size++] = 'u';
-            out[size++] = '0';
-            out[size++] = '0';
-            out[size++] = HEX_DIGITS[b >> 4];
-            out[size++] = HEX_DIGITS[b & 0xF];
+            writeUnicodeEscape((char) b);
         }
+    }
+
+    private void writeUnicodeEscape(char c) {
+        out[size++] = '\\';
+        out[size++] = 'u';
+        out[size++] = HEX_DIGITS[c >> 12];
+        out[size++] = HEX_DIGITS[(c >> 8) & 0xF];
+        out[size++] = HEX_DIGITS[(c >> 4) & 0xF];
+        out[size++] = HEX_DIGITS[c & 0xF];
     }
 
     private void ensureRoom(int bytes) {

@@ -1,9 +1,6 @@
 package dev.poolsight.core.tokens;
 
 import dev.poolsight.core.config.TokenCounterSettings;
-import dev.poolsight.jmx.mbeans.Registration;
-import dev.poolsight.jmx.mbeans.TokenCounterMBeans;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * The price is that an exact count can arrive up to {@value #MAX_IDLE_MICROS} us later after a quiet spell, and
  * that an idle worker wakes about a hundred times a second.
  *
- * <p>While it runs, its statistics are the MBean {@code dev.poolsight:type=TokenCounter,name=<name>}.
+ * <p>Its statistics ({@link TokenCounterStats}) become the MBean {@code dev.poolsight:type=TokenCounter,name=<name>}
+ * only when its owner registers them with {@link TokenCounterMBean#register}.
  */
 public final class AsyncTokenCounter implements TokenCounterStats, AutoCloseable {
 
@@ -60,7 +58,6 @@ public final class AsyncTokenCounter implements TokenCounterStats, AutoCloseable
     private final LongAdder errors = new LongAdder();
     private final LongAdder latencyNanos = new LongAdder();
     private final AtomicLong maxLatencyNanos = new AtomicLong();
-    private final Registration mbean;
 
     /**
      * @param name      tells this counter apart in thread names and monitoring, such as {@code memory}
@@ -68,9 +65,10 @@ public final class AsyncTokenCounter implements TokenCounterStats, AutoCloseable
      * @param estimator the fast guess stored at append time
      */
     public AsyncTokenCounter(String name, TokenCounter exact, TokenCounter estimator, TokenCounterSettings settings) {
-        this.name = Objects.requireNonNull(name, "name");
-        this.exact = Objects.requireNonNull(exact, "exact");
-        this.estimator = Objects.requireNonNull(estimator, "estimator");
+        this.name = Objects.requireNonNull(name, "name is null");
+        this.exact = Objects.requireNonNull(exact, "exact is null");
+        this.estimator = Objects.requireNonNull(estimator, "estimator is null");
+        Objects.requireNonNull(settings, "settings is null");
         this.queueCapacity = settings.queueCapacity();
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         for (int i = 1; i <= settings.workers(); i++) {
@@ -79,11 +77,11 @@ public final class AsyncTokenCounter implements TokenCounterStats, AutoCloseable
             workers.add(worker);
             worker.start();
         }
-        this.mbean = TokenCounterMBeans.register(ManagementFactory.getPlatformMBeanServer(), this);
     }
 
     /** The fast estimate an append stores before the exact count is known. */
     public int estimate(String text) {
+        Objects.requireNonNull(text, "text is null");
         return estimator.count(text);
     }
 
@@ -93,6 +91,8 @@ public final class AsyncTokenCounter implements TokenCounterStats, AutoCloseable
      * @return {@code false} when the queue is full or the counter closed: the caller keeps its estimate
      */
     public boolean submit(String text, IntConsumer onExact) {
+        Objects.requireNonNull(text, "text is null");
+        Objects.requireNonNull(onExact, "onExact is null");
         if (closed.get() || !queue.offer(new Job(text, onExact, System.nanoTime()))) {
             fallbacks.increment();
             return false;
@@ -146,11 +146,11 @@ public final class AsyncTokenCounter implements TokenCounterStats, AutoCloseable
      * queued, waiting at most {@code timeout}. Work left after it is dropped and reported.
      */
     public DrainReport close(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout is null");
         long deadline = System.nanoTime() + timeout.toNanos();
         if (!closed.compareAndSet(false, true)) {
             return new DrainReport(completed.sum(), 0);
         }
-        mbean.close();
         try {
             for (int i = 0; i < workers.size(); i++) {
                 if (!queue.offer(STOP, remaining(deadline), TimeUnit.NANOSECONDS)) {

@@ -7,6 +7,7 @@ import com.knuddels.jtokkit.api.EncodingType;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -83,6 +84,7 @@ public final class ExactTokenCounter implements TokenCounter {
      *         {@code TOKEN_MODEL="llama-3": unknown model; accepted: ...}
      */
     public static ExactTokenCounter fromEnvironment(Map<String, String> environment) {
+        Objects.requireNonNull(environment, "environment is null");
         String encodingName = environment.get(TOKEN_ENCODING);
         String modelName = environment.get(TOKEN_MODEL);
         if (encodingName != null && modelName != null) {
@@ -107,6 +109,7 @@ public final class ExactTokenCounter implements TokenCounter {
 
     @Override
     public int count(String text) {
+        Objects.requireNonNull(text, "text is null");
         return encoding.countTokensOrdinary(text);
     }
 

@@ -1,6 +1,7 @@
 package dev.poolsight.core.tokens;
 
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * A fast, allocation-free guess of the token count, calibrated against jtokkit's exact counts.
@@ -230,6 +231,7 @@ public final class TokenEstimator implements TokenCounter {
      */
     @Override
     public int count(String text) {
+        Objects.requireNonNull(text, "text is null");
         return text.length() > SAMPLING_THRESHOLD ? estimate(text, SAMPLED_WINDOWS) : estimate(text, 1);
     }
 

@@ -2,13 +2,34 @@
 -- KEYS: 1 message list, 2 metadata hash, 3 per-message token hash (all under one hash tag)
 -- ARGV: 1 ttl ms (0 = none), 2 max messages (0 = none), 3 max tokens (0 = none), 4 now (epoch ms),
 --       5 number of messages n, then n groups of: id, json, tokens, estimated (1/0)
--- Returns: { message count, token count, estimated count, trimmed json... }
+--       and, after the groups, an optional 'retry' when the client sends the append again because its connection
+--       broke before the reply came
+-- Returns: { message count, token count, estimated count, trimmed json... }, or { -1, i } and no change when the
+-- i-th message (from 1) has an id the conversation holds already: ids are unique, so that counts never drift. A
+-- retry whose ids are all held already is the first attempt, stored before the connection broke: it changes nothing
+-- and returns the counts.
 local list, meta, tokenHash = KEYS[1], KEYS[2], KEYS[3]
 local ttl = tonumber(ARGV[1])
 local maxMessages = tonumber(ARGV[2])
 local maxTokens = tonumber(ARGV[3])
 local now = ARGV[4]
 local n = tonumber(ARGV[5])
+
+local firstHeld = nil
+local held = 0
+for i = 0, n - 1 do
+  if redis.call('HEXISTS', tokenHash, ARGV[6 + i * 4]) == 1 then
+    held = held + 1
+    firstHeld = firstHeld or i + 1
+  end
+end
+if held > 0 then
+  if held == n and ARGV[6 + n * 4] == 'retry' then
+    local stored = redis.call('HMGET', meta, 'count', 'tokens', 'estimated')
+    return { tonumber(stored[1]), tonumber(stored[2]), tonumber(stored[3]) }
+  end
+  return { -1, firstHeld }
+end
 
 local state = redis.call('HMGET', meta, 'count', 'tokens', 'estimated')
 local count = tonumber(state[1]) or 0
@@ -25,16 +46,23 @@ for i = 0, n - 1 do
   if isEstimate then estimated = estimated + 1 end
 end
 
--- Trim the oldest messages that are neither pinned nor part of this append.
+-- Trim the oldest messages that are neither pinned nor part of this append. A message's id and pinned flag are
+-- read from its JSON by position rather than with cjson, which refuses the escaped lone surrogates that content may
+-- hold and would decode the whole content only to read two fields. The id comes first and needs no escaping; the
+-- first ',"pinned":' is the field itself, because a quote inside a string is always escaped.
 local trimmed = {}
 local scan = 0
+local function isPinned(json)
+  local at = string.find(json, ',"pinned":', 1, true)
+  return at ~= nil and string.sub(json, at + 10, at + 13) == 'true'
+end
 local function overLimit()
   return (maxMessages > 0 and count > maxMessages) or (maxTokens > 0 and tokens > maxTokens)
 end
 while overLimit() and scan < count - n do
   local json = redis.call('LINDEX', list, scan)
-  local message = cjson.decode(json)
-  if message.pinned then
+  local id = string.match(json, '^{"id":"([^"]*)"')
+  if isPinned(json) then
     scan = scan + 1
   else
     if scan == 0 then
@@ -42,14 +70,14 @@ while overLimit() and scan < count - n do
     else
       redis.call('LREM', list, 1, json)
     end
-    local stored = redis.call('HGET', tokenHash, message.id)
+    local stored = redis.call('HGET', tokenHash, id)
     if stored then
       if string.sub(stored, 1, 1) == 'e' then
         estimated = estimated - 1
         stored = string.sub(stored, 2)
       end
       tokens = tokens - tonumber(stored)
-      redis.call('HDEL', tokenHash, message.id)
+      redis.call('HDEL', tokenHash, id)
     end
     count = count - 1
     trimmed[#trimmed + 1] = json

@@ -20,6 +20,27 @@ class RedisSettingsTest {
         assertThat(settings.poolSize()).isEqualTo(100);
         assertThat(settings.poolTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.maxIdle()).isEqualTo(50);
+        assertThat(settings.commandTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void theTimeoutsOfCommandsAndConnectingAreGoDurations() {
+        RedisSettings settings = RedisSettings.fromEnvironment(Map.of(
+                "REDIS_COMMAND_TIMEOUT", "250ms", "REDIS_CONNECT_TIMEOUT", "1m"));
+
+        assertThat(settings.commandTimeout()).isEqualTo(Duration.ofMillis(250));
+        assertThat(settings.commandTimeoutText()).isEqualTo("250ms");
+        assertThat(settings.connectTimeout()).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({"REDIS_COMMAND_TIMEOUT, 0", "REDIS_COMMAND_TIMEOUT, 500us", "REDIS_CONNECT_TIMEOUT, 0s"})
+    void aTimeoutThatWouldWaitForeverOrLessThanAMillisecondIsRefused(String variable, String value) {
+        assertThatThrownBy(() -> RedisSettings.fromEnvironment(Map.of(variable, value)))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage(variable + "=\"" + value + "\": out of range; accepted: 1ms to 596h (Redis calls never"
+                        + " wait forever), such as 2s or 500ms");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -135,6 +156,20 @@ class RedisSettingsTest {
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessage("REDIS_MAX_IDLE_CONNS=\"50\": more idle connections than the pool may hold; accepted: 0 to"
                         + " REDIS_POOL_SIZE (20); the seed guide recommends half of it, 10");
+    }
+
+    @ParameterizedTest(name = "REDIS_POOL_SIZE={0}")
+    @CsvSource({"1, 1", "20, 20", "50, 50", "51, 50", "300, 50"})
+    void withoutREDIS_MAX_IDLE_CONNSThePoolKeepsTheSmallerOf50AndItsSize(String size, int idle) {
+        RedisSettings settings = RedisSettings.fromEnvironment(Map.of("REDIS_POOL_SIZE", size));
+
+        assertThat(settings.maxIdle()).isEqualTo(idle);
+    }
+
+    @Test
+    void theBuilderAppliesTheIdleDefaultToThePoolSizeSetLast() {
+        assertThat(RedisSettings.builder().poolSize(20).build().maxIdle()).isEqualTo(20);
+        assertThat(RedisSettings.builder().maxIdle(5).poolSize(20).build().maxIdle()).isEqualTo(5);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -132,6 +132,7 @@ class RedisConversationMemoryTest {
         Message message = Message.user("hi");
 
         assertThatThrownBy(() -> memory.append("c1", List.of(message, message)))
+                .isInstanceOf(DuplicateMessageIdException.class)
                 .hasMessageContaining("appears twice in one append");
         assertThat(memory.exists("c1")).isFalse();
     }

@@ -152,24 +152,26 @@ class AsyncTokenCounterTest {
     }
 
     @Test
-    void itsStatisticsAreAnMBeanUntilItIsClosed() throws Exception {
+    void aCounterIsNoMBeanUntilItsOwnerRegistersIt() throws Exception {
+        counter = new AsyncTokenCounter("unregistered-test", String::length, text -> 1, new TokenCounterSettings(1, 8));
+
+        assertThat(ManagementFactory.getPlatformMBeanServer()
+                .queryNames(new ObjectName("dev.poolsight:type=TokenCounter,name=unregistered-test*"), null)).isEmpty();
+    }
+
+    @Test
+    void aRegisteredCounterShowsItsLiveStatisticsUntilTheRegistrationCloses() throws Exception {
         counter = new AsyncTokenCounter("mbean-test", String::length, text -> 1, new TokenCounterSettings(2, 64));
-        counter.submit("abc", exact -> { });
-        counter.close(Duration.ofSeconds(10));
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        ObjectName name = new ObjectName("dev.poolsight:type=TokenCounter,name=mbean-test");
+        ObjectName name;
+        try (TokenCounterMBean mbean = TokenCounterMBean.register(counter)) {
+            name = mbean.objectName().orElseThrow();
+            counter.submit("abcd", exact -> { });
 
-        assertThat(server.isRegistered(name)).isFalse();
-
-        AsyncTokenCounter running = new AsyncTokenCounter("mbean-test", String::length, text -> 1,
-                new TokenCounterSettings(2, 64));
-        try {
-            running.submit("abcd", exact -> { });
+            assertThat(name).isEqualTo(new ObjectName("dev.poolsight:type=TokenCounter,name=mbean-test"));
             assertThat(server.getAttribute(name, "QueueCapacity")).isEqualTo(64);
             assertThat(server.getAttribute(name, "Workers")).isEqualTo(2);
             assertThat(server.getAttribute(name, "SubmittedCount")).isEqualTo(1L);
-        } finally {
-            running.close(Duration.ofSeconds(10));
         }
         assertThat(server.isRegistered(name)).isFalse();
     }

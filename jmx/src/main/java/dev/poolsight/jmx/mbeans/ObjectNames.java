@@ -4,8 +4,7 @@ import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 
 /**
- * The names of Poolsight's MBeans: {@code dev.poolsight:type=Pool,name=<pool>} and
- * {@code dev.poolsight:type=TokenCounter,name=<counter>}.
+ * The names of Poolsight's pool MBeans: {@code dev.poolsight:type=Pool,name=<pool>}.
  *
  * <p>A name is used as it is when an ObjectName allows it, so that the common case reads plainly in JConsole's
  * tree ({@code name=redis}). A name with a character that ObjectName reserves ({@code , = : " * ?}, a newline)
@@ -26,11 +25,6 @@ public final class ObjectNames {
     /** The name of the MBean of the pool called {@code poolName}. */
     public static ObjectName pool(String poolName) {
         return of("Pool", poolName);
-    }
-
-    /** The name of the MBean of the token counter called {@code counterName}. */
-    public static ObjectName tokenCounter(String counterName) {
-        return of("TokenCounter", counterName);
     }
 
     /** {@code name} as an ObjectName property value: as it is when allowed, quoted otherwise. */

@@ -23,7 +23,7 @@ final class PoolDynamicMBean extends StandardEmitterMBean {
         this.descriptions = descriptions;
     }
 
-    /** Reads the attributes with one summary per window, see {@link PoolMBean#readingOnce}. */
+    /** Reads the attributes from one snapshot of the pool, see {@link PoolMBean#readingOnce}. */
     @Override
     public AttributeList getAttributes(String[] attributes) {
         return pool.readingOnce(() -> super.getAttributes(attributes));

@@ -2,6 +2,7 @@ package dev.poolsight.jmx.mbeans;
 
 import dev.poolsight.jmx.LatencySnapshot;
 import dev.poolsight.jmx.PoolRecorder;
+import dev.poolsight.jmx.PoolStats;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,23 +11,24 @@ import java.util.function.Supplier;
 /**
  * {@link PoolMXBean} read from a {@link PoolRecorder}, on demand: nothing is copied or cached between reads.
  *
- * <p>One exception: within {@link #readingOnce}, which the MBean wraps around a multi-attribute read (JConsole
- * reads all attributes in one call), the wait and hold time windows are summarised once and shared. A summary
- * merges the window's histograms, so this saves nine of ten merges, and it keeps the percentiles of one read
- * consistent with each other (p50 never above p99 because a borrow landed between the two).
+ * <p>Within {@link #readingOnce}, which the MBean wraps around a multi-attribute read (JConsole, VisualVM and
+ * Jolokia read all attributes in one call), every attribute comes from one {@link PoolStats}, taken at the first
+ * attribute read: the counts of one read never contradict each other (ReturnCount never above BorrowCount because
+ * returns were counted after the borrows), the percentiles agree (p50 never above p99), and the windows are merged
+ * once instead of ten times.
  */
 final class PoolMBean implements PoolMXBean {
 
     private final PoolRecorder recorder;
-    private final ThreadLocal<Snapshots> batch = new ThreadLocal<>();
+    private final ThreadLocal<Snapshot> batch = new ThreadLocal<>();
 
     PoolMBean(PoolRecorder recorder) {
         this.recorder = recorder;
     }
 
-    /** Runs {@code read} with every latency attribute it reads taken from one summary per window. */
+    /** Runs {@code read} with every attribute it reads taken from one {@link PoolStats}. */
     <T> T readingOnce(Supplier<T> read) {
-        batch.set(new Snapshots());
+        batch.set(new Snapshot());
         try {
             return read.get();
         } finally {
@@ -55,67 +57,80 @@ final class PoolMBean implements PoolMXBean {
 
     @Override
     public int getMaxTotal() {
-        return recorder.maxTotal();
+        PoolStats shared = shared();
+        return shared != null ? shared.maxTotal() : recorder.maxTotal();
     }
 
     @Override
     public int getMaxIdle() {
-        return recorder.maxIdle();
+        PoolStats shared = shared();
+        return shared != null ? shared.maxIdle() : recorder.maxIdle();
     }
 
     @Override
     public int getNumActive() {
-        return recorder.numActive();
+        PoolStats shared = shared();
+        return shared != null ? shared.numActive() : recorder.numActive();
     }
 
     @Override
     public int getNumIdle() {
-        return recorder.numIdle();
+        PoolStats shared = shared();
+        return shared != null ? shared.numIdle() : recorder.numIdle();
     }
 
     @Override
     public int getNumWaiters() {
-        return recorder.numWaiters();
+        PoolStats shared = shared();
+        return shared != null ? shared.numWaiters() : recorder.numWaiters();
     }
 
     @Override
     public double getUtilization() {
-        return recorder.utilization();
+        PoolStats shared = shared();
+        return shared != null ? shared.utilization() : recorder.utilization();
     }
 
     @Override
     public long getPeakBorrowed() {
-        return recorder.peakBorrowed();
+        PoolStats shared = shared();
+        return shared != null ? shared.peakBorrowed() : recorder.peakBorrowed();
     }
 
     @Override
     public double getPeakUtilization() {
-        return recorder.peakUtilization();
+        PoolStats shared = shared();
+        return shared != null ? shared.peakUtilization() : recorder.peakUtilization();
     }
 
     @Override
     public long getBorrowCount() {
-        return recorder.borrowCount();
+        PoolStats shared = shared();
+        return shared != null ? shared.borrowCount() : recorder.borrowCount();
     }
 
     @Override
     public long getReturnCount() {
-        return recorder.returnCount();
+        PoolStats shared = shared();
+        return shared != null ? shared.returnCount() : recorder.returnCount();
     }
 
     @Override
     public long getInvalidateCount() {
-        return recorder.invalidateCount();
+        PoolStats shared = shared();
+        return shared != null ? shared.invalidateCount() : recorder.invalidateCount();
     }
 
     @Override
     public long getExhaustionCount() {
-        return recorder.exhaustionCount();
+        PoolStats shared = shared();
+        return shared != null ? shared.exhaustionCount() : recorder.exhaustionCount();
     }
 
     @Override
     public long getBorrowFailureCount() {
-        return recorder.borrowFailureCount();
+        PoolStats shared = shared();
+        return shared != null ? shared.borrowFailureCount() : recorder.borrowFailureCount();
     }
 
     @Override
@@ -141,6 +156,16 @@ final class PoolMBean implements PoolMXBean {
     @Override
     public double getWaitTimeMaxMillis() {
         return waitTime().maxMillis();
+    }
+
+    @Override
+    public long getWaitTimeCount() {
+        return waitTime().count();
+    }
+
+    @Override
+    public long getHoldTimeCount() {
+        return holdTime().count();
     }
 
     @Override
@@ -170,7 +195,8 @@ final class PoolMBean implements PoolMXBean {
 
     @Override
     public int getLeakSuspectCount() {
-        return recorder.leakSuspectCount();
+        PoolStats shared = shared();
+        return shared != null ? shared.leakSuspectCount() : recorder.leakSuspectCount();
     }
 
     @Override
@@ -186,33 +212,29 @@ final class PoolMBean implements PoolMXBean {
     }
 
     private LatencySnapshot waitTime() {
-        Snapshots shared = batch.get();
-        return shared == null ? recorder.waitTimeSnapshot() : shared.waitTime();
+        PoolStats shared = shared();
+        return shared != null ? shared.waitTime() : recorder.waitTimeSnapshot();
     }
 
     private LatencySnapshot holdTime() {
-        Snapshots shared = batch.get();
-        return shared == null ? recorder.holdTimeSnapshot() : shared.holdTime();
+        PoolStats shared = shared();
+        return shared != null ? shared.holdTime() : recorder.holdTimeSnapshot();
     }
 
-    /** The window summaries of one multi-attribute read, each taken when first needed. */
-    private final class Snapshots {
-
-        private LatencySnapshot waitTime;
-        private LatencySnapshot holdTime;
-
-        LatencySnapshot waitTime() {
-            if (waitTime == null) {
-                waitTime = recorder.waitTimeSnapshot();
-            }
-            return waitTime;
+    /** The snapshot of the multi-attribute read under way on this thread, taken now if not yet; null outside one. */
+    private PoolStats shared() {
+        Snapshot read = batch.get();
+        if (read == null) {
+            return null;
         }
-
-        LatencySnapshot holdTime() {
-            if (holdTime == null) {
-                holdTime = recorder.holdTimeSnapshot();
-            }
-            return holdTime;
+        if (read.stats == null) {
+            read.stats = recorder.stats();
         }
+        return read.stats;
+    }
+
+    /** One multi-attribute read's {@link PoolStats}, taken when its first attribute is read. */
+    private static final class Snapshot {
+        private PoolStats stats;
     }
 }

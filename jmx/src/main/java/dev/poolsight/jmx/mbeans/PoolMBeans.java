@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import java.util.function.LongSupplier;
 import javax.management.JMException;
 import javax.management.MBeanServer;
@@ -17,7 +19,9 @@ import javax.management.ObjectName;
  * Keeps one {@link PoolMXBean} registered per pool of a {@link PoolRegistry}: registered when the pool is, under
  * {@link ObjectNames#pool}, and unregistered when the pool is closed or collected.
  *
- * <p>The agent calls {@link #install} once at start with the platform MBean server. A failure to register or
+ * <p>The agent calls {@link #install} once at start with the platform MBean server. Registering, unregistering
+ * and notifying happen on Poolsight's own thread ({@value JmxThread#NAME}), never on the application thread that
+ * builds, closes or exhausts a pool: the registry's listener only queues the work. A failure to register or
  * unregister (a name already taken by someone else, a security manager) is counted in {@link AgentHealth} and
  * never reaches the host: the pool works as before, only without its MBean.
  *
@@ -31,19 +35,24 @@ public final class PoolMBeans implements AutoCloseable {
     static final Duration NOTIFICATION_INTERVAL = Duration.ofSeconds(10);
 
     private final PoolRegistry registry;
-    private final MBeanServer server;
+    private final Supplier<MBeanServer> serverSupplier;
     private final Duration notificationInterval;
     private final LongSupplier nanoClock;
+    private final Executor jmxThread;
     private final Map<PoolRecorder, Registered> registered = new ConcurrentHashMap<>();
+    /** What else {@link #close()} ends: the JMX thread this installation made, if it made one. */
+    private Runnable onClose = () -> { };
+    /** Made on the JMX thread, at its first task: making the platform MBean server starts JMX and its logging. */
+    private MBeanServer server;
     private final PoolRegistry.Listener listener = new PoolRegistry.Listener() {
         @Override
         public void registered(PoolRecorder recorder) {
-            register(recorder);
+            jmxThread.execute(() -> register(recorder));
         }
 
         @Override
         public void unregistered(PoolRecorder recorder) {
-            unregister(recorder);
+            jmxThread.execute(() -> unregister(recorder));
         }
 
         @Override
@@ -52,10 +61,11 @@ public final class PoolMBeans implements AutoCloseable {
         }
     };
 
-    private PoolMBeans(PoolRegistry registry, MBeanServer server, Duration notificationInterval,
-            LongSupplier nanoClock) {
+    private PoolMBeans(PoolRegistry registry, Supplier<MBeanServer> server, Duration notificationInterval,
+            LongSupplier nanoClock, Executor jmxThread) {
         this.registry = Objects.requireNonNull(registry, "registry");
-        this.server = Objects.requireNonNull(server, "server");
+        this.serverSupplier = Objects.requireNonNull(server, "server");
+        this.jmxThread = Objects.requireNonNull(jmxThread, "jmxThread");
         this.notificationInterval = Objects.requireNonNull(notificationInterval, "notificationInterval");
         this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
         if (notificationInterval.isNegative()) {
@@ -65,38 +75,55 @@ public final class PoolMBeans implements AutoCloseable {
     }
 
     /**
-     * Registers an MBean for every pool of {@code registry}, now and from now on, on {@code server}; in production
-     * {@code PoolMBeans.install(PoolRegistry.global(), ManagementFactory.getPlatformMBeanServer())}, once.
+     * Registers an MBean for every pool of {@code registry}, now and from now on, on the server {@code server}
+     * gives, which is asked for once, on Poolsight's JMX thread; in production
+     * {@code PoolMBeans.install(PoolRegistry.global(), ManagementFactory::getPlatformMBeanServer)}, once.
      * Installing twice on one server leaves the second without MBeans (their names are taken), counted in
      * {@link AgentHealth}.
      *
      * @return the installation, whose {@link #close()} unregisters everything it registered
      */
-    public static PoolMBeans install(PoolRegistry registry, MBeanServer server) {
-        return install(registry, server, NOTIFICATION_INTERVAL, System::nanoTime);
+    public static PoolMBeans install(PoolRegistry registry, Supplier<MBeanServer> server) {
+        JmxThread jmxThread = new JmxThread();
+        PoolMBeans mbeans = install(registry, server, NOTIFICATION_INTERVAL, System::nanoTime, jmxThread);
+        mbeans.onClose = jmxThread::close;
+        return mbeans;
     }
 
-    /** {@link #install(PoolRegistry, MBeanServer)} with another notification interval and clock, for tests. */
-    static PoolMBeans install(PoolRegistry registry, MBeanServer server, Duration notificationInterval,
-            LongSupplier nanoClock) {
-        PoolMBeans mbeans = new PoolMBeans(registry, server, notificationInterval, nanoClock);
+    /**
+     * {@link #install(PoolRegistry, Supplier)} with another notification interval, clock and thread, for tests
+     * ({@code Runnable::run} does the JMX work on the caller's thread).
+     */
+    static PoolMBeans install(PoolRegistry registry, Supplier<MBeanServer> server, Duration notificationInterval,
+            LongSupplier nanoClock, Executor jmxThread) {
+        PoolMBeans mbeans = new PoolMBeans(registry, server, notificationInterval, nanoClock, jmxThread);
         registry.addListener(mbeans.listener);
         return mbeans;
     }
 
-    /** Stops following the registry and unregisters every MBean this installation registered. */
+    /** Stops following the registry and unregisters, on the JMX thread, every MBean this installation registered. */
     @Override
     public void close() {
         registry.removeListener(listener);
-        registered.keySet().forEach(this::unregister);
+        jmxThread.execute(() -> registered.keySet().forEach(this::unregister));
+        onClose.run();
+    }
+
+    private MBeanServer server() {
+        if (server == null) {
+            server = serverSupplier.get();
+        }
+        return server;
     }
 
     private void register(PoolRecorder recorder) {
         try {
+            MBeanServer server = server();
             ObjectName name = ObjectNames.pool(recorder.name());
             NotificationBroadcasterSupport emitter =
                     new NotificationBroadcasterSupport(PoolNotifications.infos(notificationInterval));
-            PoolNotifier notifier = new PoolNotifier(recorder, name, emitter, notificationInterval, nanoClock);
+            PoolNotifier notifier = new PoolNotifier(recorder, name, emitter, notificationInterval, nanoClock,
+                    jmxThread);
             Descriptions descriptions = new Descriptions(PoolMXBean.class, Map.of(
                     "window", Descriptions.describe(recorder.window()),
                     "leakThreshold", recorder.leakThreshold().isZero()
@@ -116,7 +143,7 @@ public final class PoolMBeans implements AutoCloseable {
         }
         recorder.clearEvents(gone.notifier());
         try {
-            server.unregisterMBean(gone.name());
+            server().unregisterMBean(gone.name());
         } catch (JMException | RuntimeException | LinkageError e) {
             AgentHealth.failure("unregister pool MBean", e);
         }

@@ -103,6 +103,10 @@ public interface PoolMXBean {
     @Units("milliseconds")
     double getWaitTimeMaxMillis();
 
+    @Description("How many borrow waits the wait percentiles of the last {window} are taken from")
+    @Units("waits")
+    long getWaitTimeCount();
+
     @Description("Mean hold time (borrow to return) over the last {window}; 0 without returns")
     @Units("milliseconds")
     double getHoldTimeMeanMillis();
@@ -122,6 +126,10 @@ public interface PoolMXBean {
     @Description("Longest hold time (borrow to return) over the last {window}")
     @Units("milliseconds")
     double getHoldTimeMaxMillis();
+
+    @Description("How many hold times the hold percentiles of the last {window} are taken from")
+    @Units("returns")
+    long getHoldTimeCount();
 
     @Description("Objects lent out longer than the leak threshold ({leakThreshold}) now; 0 when leak detection is off")
     @Units("objects")

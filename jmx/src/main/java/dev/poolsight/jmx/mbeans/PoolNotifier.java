@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import javax.management.Notification;
@@ -17,10 +19,11 @@ import javax.management.ObjectName;
 /**
  * Sends one pool's notifications (see {@link PoolNotifications}), each kind at most once per interval.
  *
- * <p>Exhaustion: the recorder calls {@link #exhausted} on the thread whose borrow gave up. While the interval
- * runs that costs a clock read and a comparison; once it has passed, the thread sends one notification that folds
- * in the exhaustions since the last one. Delivery to listeners is synchronous, as in any
- * {@link NotificationBroadcasterSupport}; the JMX connectors' listeners only queue the notification.
+ * <p>Exhaustion: the recorder calls {@link #exhausted} on the thread whose borrow gave up. That thread only queues
+ * the sending on Poolsight's JMX thread (at most one such task waits per pool, so a storm of exhaustions queues
+ * one), which sends one notification that folds in the exhaustions since the last one, once the interval has
+ * passed. Delivery to listeners is synchronous, as in any {@link NotificationBroadcasterSupport}, so listeners run
+ * on the JMX thread, never on the application's.
  *
  * <p>Leaks: {@link #tick()}, once per window slice on the agent's ticker thread (through
  * {@link dev.poolsight.jmx.PoolRegistry#advanceWindows()}), lists the suspects and counts those that were not
@@ -33,6 +36,8 @@ final class PoolNotifier implements PoolEvents {
     private final ObjectName source;
     private final NotificationBroadcasterSupport emitter;
     private final LongSupplier nanoClock;
+    private final Executor jmxThread;
+    private final AtomicBoolean exhaustionQueued = new AtomicBoolean();
     private final AtomicLong sequence = new AtomicLong();
     private final FoldedEvents exhaustions;
     private final AtomicLong newSuspects = new AtomicLong();
@@ -41,7 +46,8 @@ final class PoolNotifier implements PoolEvents {
     private Set<String> suspected = Set.of();
 
     PoolNotifier(PoolRecorder recorder, ObjectName source, NotificationBroadcasterSupport emitter,
-            Duration interval, LongSupplier nanoClock) {
+            Duration interval, LongSupplier nanoClock, Executor jmxThread) {
+        this.jmxThread = jmxThread;
         this.recorder = recorder;
         this.source = source;
         this.emitter = emitter;
@@ -53,7 +59,12 @@ final class PoolNotifier implements PoolEvents {
 
     @Override
     public void exhausted(PoolRecorder exhaustedRecorder) {
-        sendExhaustions(nanoClock.getAsLong());
+        if (exhaustionQueued.compareAndSet(false, true)) {
+            jmxThread.execute(() -> {
+                exhaustionQueued.set(false);
+                sendExhaustions(nanoClock.getAsLong());
+            });
+        }
     }
 
     /** The periodic check: leak suspects, and exhaustions folded since the last notification. */

@@ -1,11 +1,11 @@
 /**
- * How Poolsight's measurements appear in JMX: one MXBean per pool and one per token counter, with a description
+ * How Poolsight's pool measurements appear in JMX: one MXBean per pool, with a description
  * and unit for every attribute and operation, and rate-limited notifications for exhausted pools and leaks.
  *
  * <p>{@link dev.poolsight.jmx.mbeans.PoolMBeans#install} keeps a {@link dev.poolsight.jmx.mbeans.PoolMXBean}
- * registered for every pool of a registry; {@link dev.poolsight.jmx.mbeans.TokenCounterMBeans#register}
- * registers a token counter that module core adapts to {@link dev.poolsight.jmx.mbeans.TokenCounterView}.
- * {@link dev.poolsight.jmx.mbeans.ObjectNames} says where each MBean is.
+ * registered for every pool of a registry; {@link dev.poolsight.jmx.mbeans.ObjectNames} says where each MBean is.
+ * (Core's token counter has its own MBean, {@code dev.poolsight.core.tokens.TokenCounterMBean}, so that core needs
+ * no part of this module.)
  *
  * <p>JMX is the single source of truth: JConsole, VisualVM, Jolokia and the Prometheus endpoint all read these
  * MBeans. Everything here reads the recorders on demand, on JMX threads; the only code that runs on an application

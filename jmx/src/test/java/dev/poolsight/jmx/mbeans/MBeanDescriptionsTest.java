@@ -28,9 +28,9 @@ class MBeanDescriptionsTest {
     private final PoolRegistry registry =
             new PoolRegistry(new RecorderSettings(Duration.ofSeconds(90), Duration.ofSeconds(30)), clock);
     private final MBeanServer server = MBeanServerFactory.newMBeanServer();
-    private final PoolMBeans mbeans = PoolMBeans.install(registry, server, Duration.ofSeconds(10), clock);
+    private final PoolMBeans mbeans = PoolMBeans.install(registry, () -> server, Duration.ofSeconds(10), clock,
+            Runnable::run);
     private final Object pool = new Object();
-    private final Registration tokenCounter = TokenCounterMBeans.register(server, new FixedTokenCounter("memory"));
 
     {
         registry.register(pool, "redis", new FakeGauges(0, 0, 0, 8, 8));
@@ -39,25 +39,15 @@ class MBeanDescriptionsTest {
     @AfterEach
     void uninstall() {
         mbeans.close();
-        tokenCounter.close();
     }
 
     private MBeanInfo poolInfo() throws Exception {
         return server.getMBeanInfo(ObjectNames.pool("redis"));
     }
 
-    private MBeanInfo tokenCounterInfo() throws Exception {
-        return server.getMBeanInfo(ObjectNames.tokenCounter("memory"));
-    }
-
     @Test
     void everyPoolAttributeAndOperationIsDescribed() throws Exception {
         assertDescribed(poolInfo());
-    }
-
-    @Test
-    void everyTokenCounterAttributeIsDescribed() throws Exception {
-        assertDescribed(tokenCounterInfo());
     }
 
     private static void assertDescribed(MBeanInfo info) {
@@ -79,15 +69,13 @@ class MBeanDescriptionsTest {
 
     @Test
     void everyNumericAttributeHasItsUnitInItsDescriptorAndItsDescription() throws Exception {
-        for (MBeanInfo info : new MBeanInfo[] {poolInfo(), tokenCounterInfo()}) {
-            for (MBeanAttributeInfo attribute : info.getAttributes()) {
-                if (attribute.getType().equals(String.class.getName())) {
-                    continue;
-                }
-                Object units = attribute.getDescriptor().getFieldValue("units");
-                assertThat(units).as(attribute.getName()).isInstanceOf(String.class);
-                assertThat(attribute.getDescription()).as(attribute.getName()).endsWith("(unit: " + units + ")");
+        for (MBeanAttributeInfo attribute : poolInfo().getAttributes()) {
+            if (attribute.getType().equals(String.class.getName())) {
+                continue;
             }
+            Object units = attribute.getDescriptor().getFieldValue("units");
+            assertThat(units).as(attribute.getName()).isInstanceOf(String.class);
+            assertThat(attribute.getDescription()).as(attribute.getName()).endsWith("(unit: " + units + ")");
         }
     }
 

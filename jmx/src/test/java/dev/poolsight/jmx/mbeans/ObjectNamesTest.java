@@ -41,10 +41,4 @@ class ObjectNamesTest {
         assertThat(ObjectNames.pool("\"a:b\"")).isNotEqualTo(ObjectNames.pool("a:b"));
         assertThat(ObjectNames.pool("\"redis\"")).isNotEqualTo(ObjectNames.pool("redis"));
     }
-
-    @Test
-    void tokenCountersHaveTheirOwnType() {
-        assertThat(ObjectNames.tokenCounter("memory").toString())
-                .isEqualTo("dev.poolsight:type=TokenCounter,name=memory");
-    }
 }

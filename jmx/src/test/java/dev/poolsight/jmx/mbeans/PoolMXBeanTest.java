@@ -33,7 +33,8 @@ class PoolMXBeanTest {
     private final PoolRegistry registry =
             new PoolRegistry(new RecorderSettings(Duration.ofSeconds(60), LEAK_THRESHOLD), clock);
     private final MBeanServer server = MBeanServerFactory.newMBeanServer();
-    private final PoolMBeans mbeans = PoolMBeans.install(registry, server, Duration.ofSeconds(10), clock);
+    private final PoolMBeans mbeans = PoolMBeans.install(registry, () -> server, Duration.ofSeconds(10), clock,
+            Runnable::run);
     /** Fields, so that the pools stay reachable: the registry holds them weakly. */
     private final Object pool = new Object();
     private final Object otherPool = new Object();
@@ -98,11 +99,13 @@ class PoolMXBeanTest {
         expected.put("WaitTimeP95Millis", wait.p95Millis());
         expected.put("WaitTimeP99Millis", wait.p99Millis());
         expected.put("WaitTimeMaxMillis", wait.maxMillis());
+        expected.put("WaitTimeCount", wait.count());
         expected.put("HoldTimeMeanMillis", hold.meanMillis());
         expected.put("HoldTimeP50Millis", hold.p50Millis());
         expected.put("HoldTimeP95Millis", hold.p95Millis());
         expected.put("HoldTimeP99Millis", hold.p99Millis());
         expected.put("HoldTimeMaxMillis", hold.maxMillis());
+        expected.put("HoldTimeCount", hold.count());
         expected.put("LeakSuspectCount", 0);
 
         MBeanAttributeInfo[] attributes = server.getMBeanInfo(name).getAttributes();

@@ -30,7 +30,8 @@ class PoolNotificationsTest {
     private final PoolRegistry registry =
             new PoolRegistry(new RecorderSettings(Duration.ofSeconds(60), Duration.ofSeconds(30)), clock);
     private final MBeanServer server = MBeanServerFactory.newMBeanServer();
-    private final PoolMBeans mbeans = PoolMBeans.install(registry, server, INTERVAL, clock);
+    private final PoolMBeans mbeans = PoolMBeans.install(registry, () -> server, INTERVAL, clock,
+            Runnable::run);
     /** A field, so that the pool stays reachable: the registry holds it weakly. */
     private final Object pool = new Object();
     private final PoolRecorder recorder = registry.register(pool, "redis", new FakeGauges(8, 0, 4, 8, 8));

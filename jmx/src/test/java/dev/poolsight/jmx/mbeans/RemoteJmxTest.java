@@ -47,7 +47,8 @@ class RemoteJmxTest {
     private final PoolRegistry registry =
             new PoolRegistry(new RecorderSettings(Duration.ofSeconds(60), Duration.ofSeconds(30)), clock);
     private final MBeanServer server = MBeanServerFactory.newMBeanServer();
-    private final PoolMBeans mbeans = PoolMBeans.install(registry, server, Duration.ofSeconds(10), clock);
+    private final PoolMBeans mbeans = PoolMBeans.install(registry, () -> server, Duration.ofSeconds(10), clock,
+            Runnable::run);
     /** A field, so that the pool stays reachable: the registry holds it weakly. */
     private final Object pool = new Object();
     private final PoolRecorder recorder =

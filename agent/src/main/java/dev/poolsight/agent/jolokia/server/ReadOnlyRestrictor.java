@@ -10,14 +10,17 @@ import org.jolokia.server.core.util.RequestType;
 
 /**
  * Poolsight's built-in Jolokia policy: read, list, search and version requests, for the MBeans of the domains
- * {@code dev.poolsight} and {@code java.lang} only. Nothing is written or invoked; MBeans of other domains are
+ * {@code dev.poolsight} and {@code java.lang} only, and of {@code java.lang} only the attributes that monitoring
+ * needs ({@link MonitoringAttributes}). Nothing is written or invoked; MBeans of other domains are
  * neither read nor listed nor found; no web page of another origin gets CORS access.
  *
  * <p>Jolokia creates it by name ({@code restrictorClass}), hence public with a public constructor.
  */
 public final class ReadOnlyRestrictor implements Restrictor {
 
-    static final List<String> DOMAINS = List.of("dev.poolsight", "java.lang");
+    private static final String POOLSIGHT = "dev.poolsight";
+    private static final String JVM = "java.lang";
+    static final List<String> DOMAINS = List.of(POOLSIGHT, JVM);
     private static final Set<RequestType> TYPES = EnumSet.of(RequestType.READ, RequestType.LIST, RequestType.SEARCH,
             RequestType.VERSION);
 
@@ -32,10 +35,18 @@ public final class ReadOnlyRestrictor implements Restrictor {
         return TYPES.contains(type);
     }
 
-    /** A name whose domain is a pattern, such as {@code *} or {@code java.*}, is in none of the domains. */
+    /**
+     * Every attribute of Poolsight's MBeans; of the JVM's, only those of {@link MonitoringAttributes}. Without an
+     * attribute (the first question about a read of several), the domain decides; each attribute is asked about
+     * again before its value is served. A name whose domain is a pattern, such as {@code *} or {@code java.*}, is in
+     * none of the domains.
+     */
     @Override
     public boolean isAttributeReadAllowed(ObjectName name, String attribute) {
-        return DOMAINS.contains(name.getDomain());
+        if (POOLSIGHT.equals(name.getDomain())) {
+            return true;
+        }
+        return JVM.equals(name.getDomain()) && (attribute == null || MonitoringAttributes.allows(name, attribute));
     }
 
     @Override

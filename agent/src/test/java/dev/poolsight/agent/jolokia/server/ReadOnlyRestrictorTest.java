@@ -26,6 +26,19 @@ class ReadOnlyRestrictorTest {
     }
 
     @Test
+    void servesOnlyTheJvmAttributesThatMonitoringNeeds() throws Exception {
+        ObjectName runtime = new ObjectName("java.lang:type=Runtime");
+
+        assertThat(policy.isAttributeReadAllowed(runtime, "Uptime")).isTrue();
+        assertThat(policy.isAttributeReadAllowed(runtime, "VmVersion")).isTrue();
+        assertThat(policy.isAttributeReadAllowed(runtime, "InputArguments")).isFalse();
+        assertThat(policy.isAttributeReadAllowed(runtime, "SystemProperties")).isFalse();
+        assertThat(policy.isAttributeReadAllowed(runtime, "ClassPath")).isFalse();
+        assertThat(policy.isAttributeReadAllowed(new ObjectName("java.lang:type=Threading"), "AllThreadIds")).isFalse();
+        assertThat(policy.isAttributeReadAllowed(new ObjectName("java.lang:type=Future"), "Anything")).isFalse();
+    }
+
+    @Test
     void aDomainPatternIsNoneOfTheDomains() throws Exception {
         assertThat(policy.isAttributeReadAllowed(new ObjectName("*:type=Memory"), "HeapMemoryUsage")).isFalse();
         assertThat(policy.isAttributeReadAllowed(new ObjectName("java.*:*"), null)).isFalse();

@@ -1,11 +1,11 @@
-package dev.poolsight.jmx.mbeans;
+package dev.poolsight.core.tokens;
 
-/** A token counter whose figures a test sets by hand: each one distinct, so that a mix-up shows. */
-final class FixedTokenCounter implements TokenCounterView {
+/** Token counter statistics that a test sets by hand: each one distinct, so that a mix-up shows. */
+final class FixedTokenCounterStats implements TokenCounterStats {
 
     private final String name;
 
-    FixedTokenCounter(String name) {
+    FixedTokenCounterStats(String name) {
         this.name = name;
     }
 

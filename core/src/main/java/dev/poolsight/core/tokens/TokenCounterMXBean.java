@@ -1,10 +1,21 @@
-package dev.poolsight.jmx.mbeans;
+package dev.poolsight.core.tokens;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import javax.management.DescriptorKey;
 
 /**
  * The asynchronous token counter as JMX shows it, under {@code dev.poolsight:type=TokenCounter,name=<counter>}
- * (see {@link ObjectNames}). Counters and latencies run since the counter started.
+ * once {@link TokenCounterMBean#register registered}. Counters and latencies run since the counter started.
+ *
+ * <p>The attribute names and units are a contract: exporters read {@code dev.poolsight:type=TokenCounter,*} by
+ * attribute name.
  */
-@Description("The asynchronous token counter: messages queued for an exact token count, and how counting goes")
+@TokenCounterMXBean.Description("The asynchronous token counter: messages queued for an exact token count, and how "
+        + "counting goes")
 public interface TokenCounterMXBean {
 
     @Description("The counter's name, unique among the token counters of this JVM")
@@ -46,4 +57,27 @@ public interface TokenCounterMXBean {
     @Description("Longest time from submission to the exact count being handed on, since start")
     @Units("milliseconds")
     double getCountLatencyMaxMillis();
+
+    /** What the MBean or an attribute means, as JConsole and VisualVM show it; the unit is appended to it. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @interface Description {
+
+        /** The description, without a trailing full stop and without the unit. */
+        String value();
+    }
+
+    /**
+     * The unit of an attribute, lowercase and plural. The JMX introspector copies it into the attribute's descriptor
+     * as the standard {@code units} field, where JConsole, VisualVM and exporters read it.
+     */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @interface Units {
+
+        @DescriptorKey("units")
+        String value();
+    }
 }

@@ -1,11 +1,11 @@
-package dev.poolsight.jmx.mbeans;
+package dev.poolsight.core.tokens;
 
-/** {@link TokenCounterMXBean} read from a {@link TokenCounterView}, on demand. */
-final class TokenCounterMBean implements TokenCounterMXBean {
+/** {@link TokenCounterMXBean} read from a counter's {@link TokenCounterStats}, on demand. */
+final class TokenCounterAttributes implements TokenCounterMXBean {
 
-    private final TokenCounterView counter;
+    private final TokenCounterStats counter;
 
-    TokenCounterMBean(TokenCounterView counter) {
+    TokenCounterAttributes(TokenCounterStats counter) {
         this.counter = counter;
     }
 

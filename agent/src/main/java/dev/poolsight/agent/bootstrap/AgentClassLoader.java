@@ -1,0 +1,127 @@
+package dev.poolsight.agent.bootstrap;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
+import java.security.cert.Certificate;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+/**
+ * Loads the agent's own code (Byte Buddy, the weaver, the MBeans, Jolokia, the Prometheus endpoint) from the part of
+ * the agent jar that no other class loader can see: every such class is stored as {@code inst/<name>.classdata} and
+ * every such resource under {@code inst/}. The JVM puts the agent jar on the application's class path and the agent
+ * puts it on the bootstrap class path, but neither finds a {@code .classdata} file, so an application never loads
+ * the agent's copy of a library it also uses, and never sees its resources ({@code version.properties} and the like).
+ *
+ * <p>Its parent is the platform class loader: the agent sees the JDK (the HTTP server of {@code jdk.httpserver}
+ * included) and, through the platform loader's delegation to the bootstrap loader, the hooks at the jar's root,
+ * which it shares with the advice woven into the application's pools. It never sees the application's classes.
+ */
+public final class AgentClassLoader extends ClassLoader {
+
+    /** Where the hidden part of the jar begins. */
+    public static final String HIDDEN = "inst/";
+    /** The suffix of a hidden class file: not {@code .class}, so that no other class loader takes it for a class. */
+    public static final String CLASS_DATA = ".classdata";
+
+    static {
+        registerAsParallelCapable();
+    }
+
+    private final JarFile jar;
+    private final URL jarUrl;
+    private final ProtectionDomain protectionDomain;
+
+    public AgentClassLoader(JarFile jar, URL jarUrl) {
+        super("poolsight-agent", ClassLoader.getPlatformClassLoader());
+        this.jar = jar;
+        this.jarUrl = jarUrl;
+        this.protectionDomain = new ProtectionDomain(new CodeSource(jarUrl, (Certificate[]) null), null, this, null);
+    }
+
+    /** The hidden entry that holds class {@code name}, such as {@code inst/dev/poolsight/agent/PoolsightAgent.classdata}. */
+    public static String classEntry(String name) {
+        return HIDDEN + name.replace('.', '/') + CLASS_DATA;
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        JarEntry entry = jar.getJarEntry(classEntry(name));
+        if (entry == null) {
+            throw new ClassNotFoundException(name);
+        }
+        byte[] bytes;
+        try (InputStream in = jar.getInputStream(entry)) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new ClassNotFoundException(name, e);
+        }
+        definePackageOf(name);
+        return defineClass(name, bytes, 0, bytes.length, protectionDomain);
+    }
+
+    private void definePackageOf(String className) {
+        int dot = className.lastIndexOf('.');
+        if (dot > 0) {
+            String packageName = className.substring(0, dot);
+            if (getDefinedPackage(packageName) == null) {
+                try {
+                    definePackage(packageName, null, null, null, null, null, null, null);
+                } catch (IllegalArgumentException definedMeanwhile) {
+                    // another thread defined it first
+                }
+            }
+        }
+    }
+
+    /**
+     * A hidden resource; a name ending in {@code .class} is answered with the hidden class file, so that Byte Buddy
+     * can read the advice classes' bytes through this loader.
+     */
+    @Override
+    protected URL findResource(String name) {
+        String entryName = hiddenEntry(name);
+        if (jar.getJarEntry(entryName) == null) {
+            return null;
+        }
+        try {
+            return new URL("jar:" + jarUrl + "!/" + entryName);
+        } catch (MalformedURLException e) {
+            return null;
+        }
+    }
+
+    @Override
+    protected Enumeration<URL> findResources(String name) {
+        URL found = findResource(name);
+        return found == null ? Collections.emptyEnumeration() : Collections.enumeration(Collections.singletonList(found));
+    }
+
+    /** Reads a hidden resource straight from the jar, without a URL connection's caches. */
+    @Override
+    public InputStream getResourceAsStream(String name) {
+        JarEntry entry = jar.getJarEntry(hiddenEntry(name));
+        if (entry == null) {
+            return super.getResourceAsStream(name);
+        }
+        try (InputStream in = jar.getInputStream(entry)) {
+            return new ByteArrayInputStream(in.readAllBytes());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String hiddenEntry(String resource) {
+        String name = resource.startsWith("/") ? resource.substring(1) : resource;
+        return name.endsWith(".class")
+                ? HIDDEN + name.substring(0, name.length() - ".class".length()) + CLASS_DATA
+                : HIDDEN + name;
+    }
+}

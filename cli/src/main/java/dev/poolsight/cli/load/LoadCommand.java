@@ -13,14 +13,8 @@ import dev.poolsight.cli.source.PoolReading;
 import dev.poolsight.cli.source.PoolSnapshot;
 import dev.poolsight.core.config.GoDuration;
 import dev.poolsight.core.config.RedisSettings;
-import dev.poolsight.core.config.TokenCounterSettings;
 import dev.poolsight.core.memory.MemoryOptions;
 import dev.poolsight.core.memory.RedisConversationMemory;
-import dev.poolsight.core.tokens.AsyncTokenCounter;
-import dev.poolsight.core.tokens.DrainReport;
-import dev.poolsight.core.tokens.ExactTokenCounter;
-import dev.poolsight.core.tokens.TokenCounterMBean;
-import dev.poolsight.core.tokens.TokenEstimator;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -55,7 +49,6 @@ import picocli.CommandLine.Spec;
                         + "at the end."})
 public final class LoadCommand implements Callable<Integer> {
 
-    private static final Duration TOKEN_DRAIN = Duration.ofSeconds(10);
     private static final Duration KEY_TTL = Duration.ofMinutes(10);
     private static final int MAX_MESSAGES = 100;
     private static final Duration DEFAULT_WARMUP = Duration.ofSeconds(2);
@@ -122,8 +115,7 @@ public final class LoadCommand implements Callable<Integer> {
         Map<String, String> environment = System.getenv();
         RedisSettings settings = RedisSettings.fromEnvironment(environment);
         boolean measured = agentAttached(err);
-        ExactTokenCounter exact = ExactTokenCounter.fromEnvironment(environment);
-        TokenCounterSettings counterSettings = TokenCounterSettings.fromEnvironment(environment);
+        TokenCounting tokens = estimatesOnly ? TokenCounting.estimatesOnly() : TokenCounting.fromEnvironment(environment);
         try (LoadRedis redis = LoadRedis.forRun(environment, settings)) {
             err.println("poolsight: " + redis.description());
             if (redis.startedForRun()) {
@@ -137,7 +129,7 @@ public final class LoadCommand implements Callable<Integer> {
             if (!redis.startedForRun()) {
                 Runtime.getRuntime().addShutdownHook(removeOnExit);
             }
-            LoadReport report = run(settings, redis, prefix, exact, counterSettings, measured, err);
+            LoadReport report = run(settings, redis, prefix, tokens, measured, err);
             if (!redis.startedForRun()) {
                 Runtime.getRuntime().removeShutdownHook(removeOnExit);
                 long removed = KeyCleanup.remove(redis.url(), prefix);
@@ -194,19 +186,15 @@ public final class LoadCommand implements Callable<Integer> {
         return agent.isPresent();
     }
 
-    private LoadReport run(RedisSettings settings, LoadRedis redis, String prefix, ExactTokenCounter exact,
-            TokenCounterSettings counterSettings, boolean measured, PrintWriter err) throws InterruptedException {
+    private LoadReport run(RedisSettings settings, LoadRedis redis, String prefix, TokenCounting tokens,
+            boolean measured, PrintWriter err) throws InterruptedException {
         LoadMetrics metrics = new LoadMetrics();
-        AsyncTokenCounter counter = new AsyncTokenCounter("poolsight-load", exact, new TokenEstimator(), counterSettings);
-        // registered for those who watch the run (JConsole, top, Jolokia); the summary reads the counter itself
-        TokenCounterMBean counterMBean = TokenCounterMBean.register(counter);
-        MemoryOptions.Builder builder = MemoryOptions.builder().keyPrefix(prefix).maxMessages(MAX_MESSAGES).ttl(KEY_TTL);
-        MemoryOptions options = estimatesOnly ? builder.build() : builder.asyncTokenCounter(counter).build();
+        MemoryOptions options = tokens.configure(MemoryOptions.builder().keyPrefix(prefix).maxMessages(MAX_MESSAGES)
+                .ttl(KEY_TTL)).build();
         JmxPoolSource pools = JmxPoolSource.platform();
         List<PoolReading> readings = new ArrayList<>();
         AtomicInteger peakQueueDepth = new AtomicInteger();
         PoolReading afterDrain;
-        DrainReport drained;
         long start;
         long stopped;
         try (RedisConversationMemory store = RedisConversationMemory.create(settings, options)) {
@@ -221,7 +209,7 @@ public final class LoadCommand implements Callable<Integer> {
                 thread.setDaemon(true);
                 return thread;
             });
-            StatusTask task = new StatusTask(start, start + warmup.toNanos(), metrics, pools, counter, readings,
+            StatusTask task = new StatusTask(start, start + warmup.toNanos(), metrics, pools, tokens::queueDepth, readings,
                     peakQueueDepth, err, measured);
             status.scheduleAtFixedRate(task, 1, 1, TimeUnit.SECONDS);
             try {
@@ -236,13 +224,11 @@ public final class LoadCommand implements Callable<Integer> {
             }
             stopped = System.nanoTime();
             readings.add(pools.read());
-            counterMBean.close();
-            drained = counter.close(TOKEN_DRAIN);
+            tokens.drain();
             afterDrain = pools.read();
         }
         return report(settings, redis, metrics.totals(), metrics.rates(start, stopped), (stopped - start) / 1e9,
-                readings, afterDrain, counter,
-                drained, peakQueueDepth.get());
+                readings, afterDrain, tokens.report(peakQueueDepth.get()));
     }
 
     private String describeRun(RedisSettings settings, MessageSizes sizes) {
@@ -257,8 +243,7 @@ public final class LoadCommand implements Callable<Integer> {
 
     private LoadReport report(RedisSettings settings, LoadRedis redis, LoadMetrics.Totals totals,
             LoadMetrics.Rates rates, double seconds,
-            List<PoolReading> readings, PoolReading afterDrain, AsyncTokenCounter counter, DrainReport drained,
-            int peakQueueDepth) {
+            List<PoolReading> readings, PoolReading afterDrain, LoadReport.TokenCounter tokens) {
         LoadReport.Client client = new LoadReport.Client(totals.operations(), totals.succeeded(), totals.appends(),
                 totals.readLasts(), totals.readPages(), totals.exhausted(), totals.failed(), totals.firstFailure(),
                 rates.operationsPerSecond(), rates.appendsPerSecond(),
@@ -275,9 +260,6 @@ public final class LoadCommand implements Callable<Integer> {
         }).orElse(null);
         List<Advice> advice = pool.map(p -> AdviseCommand.adviseAll(readings, Optional.of(settings.poolTimeout()))
                 .stream().filter(a -> a.observation().pool().equals(p.name())).toList()).orElse(List.of());
-        LoadReport.TokenCounter tokens = estimatesOnly ? null : new LoadReport.TokenCounter(counter.submitted(),
-                counter.completed(), counter.fallbacks(), counter.errors(), peakQueueDepth, counter.queueCapacity(),
-                drained.unfinished());
         return new LoadReport(redis.description(), new LoadReport.Run(seconds, warmup.toMillis() / 1000.0, threads, rate,
                 conversations,
                 new MessageSizes(messageBytes, fixedSize).describe(), appendsOnly ? "appends" : "chat"),

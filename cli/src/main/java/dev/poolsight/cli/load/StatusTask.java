@@ -3,11 +3,11 @@ package dev.poolsight.cli.load;
 import dev.poolsight.cli.source.JmxPoolSource;
 import dev.poolsight.cli.source.PoolReading;
 import dev.poolsight.cli.source.PoolSnapshot;
-import dev.poolsight.core.tokens.AsyncTokenCounter;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 
 /** Each second of a load run: reads the pool's MBean, keeps the reading for the advice, prints the status line. */
 final class StatusTask implements Runnable {
@@ -16,7 +16,7 @@ final class StatusTask implements Runnable {
     private final long warmupEnd;
     private final LoadMetrics metrics;
     private final JmxPoolSource pools;
-    private final AsyncTokenCounter counter;
+    private final IntSupplier tokenQueueDepth;
     private final List<PoolReading> readings;
     private final AtomicInteger peakQueueDepth;
     private final PrintWriter err;
@@ -25,13 +25,13 @@ final class StatusTask implements Runnable {
     private long lastOperations;
     private boolean failureShown;
 
-    StatusTask(long start, long warmupEnd, LoadMetrics metrics, JmxPoolSource pools, AsyncTokenCounter counter,
+    StatusTask(long start, long warmupEnd, LoadMetrics metrics, JmxPoolSource pools, IntSupplier tokenQueueDepth,
             List<PoolReading> readings, AtomicInteger peakQueueDepth, PrintWriter err, boolean measured) {
         this.start = start;
         this.warmupEnd = warmupEnd;
         this.metrics = metrics;
         this.pools = pools;
-        this.counter = counter;
+        this.tokenQueueDepth = tokenQueueDepth;
         this.readings = readings;
         this.peakQueueDepth = peakQueueDepth;
         this.err = err;
@@ -58,7 +58,7 @@ final class StatusTask implements Runnable {
                 readings.add(reading);
             }
             Optional<PoolSnapshot> pool = measured ? reading.pools().stream().findFirst() : Optional.empty();
-            int depth = counter.queueDepth();
+            int depth = tokenQueueDepth.getAsInt();
             peakQueueDepth.accumulateAndGet(depth, Math::max);
             err.println(StatusLine.of((now - start) / 1e9, warmingUp, perSecond, interval, pool,
                     metrics.exhaustedCount(), metrics.failedCount(), depth));

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.poolsight.testkit.TestRedis;
 import java.io.File;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -104,6 +106,20 @@ class LoadIT {
 
         assertThat(result.exitCode()).isEqualTo(Poolsight.EXIT_FAILURE);
         assertThat(result.stderr().lines()).singleElement().asString().startsWith("poolsight: REDIS_POOL_TIMEOUT=\"30\"");
+    }
+
+    @Test
+    void aRedisUrlNobodyAnswersIsOneErrorLine() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        CliJvm.Result result = CliJvm.withAgent("quiet").env("REDIS_URL", "redis://127.0.0.1:" + closed)
+                .start("load", "--duration", "2s").finish(LIMIT);
+
+        assertThat(result.exitCode()).isEqualTo(Poolsight.EXIT_FAILURE);
+        assertThat(result.stderr().lines()).singleElement().asString()
+                .startsWith("poolsight: the Redis of REDIS_URL (redis://127.0.0.1:" + closed + ") does not answer");
     }
 
     /** A PATH without redis-server; embedded-redis asks uname which of its binaries fits the machine. */

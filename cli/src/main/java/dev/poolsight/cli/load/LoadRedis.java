@@ -36,10 +36,24 @@ final class LoadRedis implements AutoCloseable {
     static LoadRedis forRun(Map<String, String> environment, RedisSettings settings) {
         String external = environment.get(RedisSettings.REDIS_URL);
         if (external != null && !external.isBlank()) {
+            requireAnswer(external, settings.url().server());
             return new LoadRedis(external, "the server of REDIS_URL, " + settings.url().server(), false, () -> { });
         }
         Optional<Path> local = onPath(environment.getOrDefault("PATH", ""));
         return local.isPresent() ? startLocal(local.get()) : startEmbedded();
+    }
+
+    /** A run against a server that does not answer would only count failures: it is refused at once instead. */
+    private static void requireAnswer(String url, String server) {
+        try (Jedis jedis = new Jedis(java.net.URI.create(url), (int) TimeUnit.SECONDS.toMillis(5))) {
+            jedis.ping();
+        } catch (JedisException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            throw new CommandFailure("the Redis of REDIS_URL (" + server + ") does not answer: " + cause.getMessage());
+        }
     }
 
     private static Optional<Path> onPath(String path) {

@@ -24,7 +24,8 @@ final class CliJvm implements AutoCloseable {
 
     static final Path AGENT_JAR = Path.of(System.getProperty("poolsight.agent.jar", "../agent/target/poolsight-agent.jar"));
     static final Path CLI_JAR = Path.of(System.getProperty("poolsight.cli.jar", "target/poolsight.jar"));
-    private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
+    static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
+    static final Path JAVA_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
 
     private final List<String> command = new ArrayList<>();
     private final Map<String, String> environment = new HashMap<>();
@@ -34,8 +35,8 @@ final class CliJvm implements AutoCloseable {
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     private final List<Thread> pumps = new ArrayList<>();
 
-    private CliJvm(String agentOptions) {
-        command.add(JAVA.toString());
+    private CliJvm(Path java, String agentOptions) {
+        command.add(java.toString());
         command.add("-Xshare:off");
         if (agentOptions != null) {
             command.add("-javaagent:" + AGENT_JAR.toAbsolutePath() + "=" + agentOptions);
@@ -47,11 +48,15 @@ final class CliJvm implements AutoCloseable {
 
     /** With the agent attached at start-up, given {@code options} ({@code quiet} at least, as bin/poolsight does). */
     static CliJvm withAgent(String options) {
-        return new CliJvm(options);
+        return new CliJvm(JAVA, options);
     }
 
     static CliJvm withoutAgent() {
-        return new CliJvm(null);
+        return withoutAgent(JAVA);
+    }
+
+    static CliJvm withoutAgent(Path java) {
+        return new CliJvm(java, null);
     }
 
     CliJvm env(String name, String value) {

@@ -1,19 +1,21 @@
 package dev.poolsight.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.poolsight.testkit.TestRedis;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code top} and {@code advise} against another JVM: one started with the agent and its Jolokia endpoint, reached by
- * process id and by URL, and one started without the agent, into which advise loads it. Both JVMs run
- * {@code poolsight load} at a steady rate, so their pool is in use the whole time.
+ * process id and by URL, and one started without the agent, into which advise loads it (on Java 25 too, when it is
+ * installed). The JVMs run {@code poolsight load} at a steady rate, so their pool is in use the whole time.
  */
 class RemoteTargetIT {
 
@@ -83,6 +85,21 @@ class RemoteTargetIT {
         assertThat(advise.exitCode()).as(advise.err()).isZero();
         assertThat(advise.err()).contains("loaded the agent into JVM " + withoutAgent.pid());
         assertThat(advise.out()).contains("pool " + POOL, "export REDIS_POOL_SIZE=");
+    }
+
+    @Test
+    void adviseByPidLoadsTheAgentIntoAJava25Jvm() throws Exception {
+        assumeTrue(Files.isExecutable(CliJvm.JAVA_25), "no Java 25 at " + CliJvm.JAVA_25);
+        try (CliJvm java25 = CliJvm.withoutAgent(CliJvm.JAVA_25).env("REDIS_URL", TestRedis.get().url())
+                .start("load", "--duration", "3m", "--threads", "2", "--rate", "100")) {
+            java25.awaitStderr("[   1s]");
+
+            CommandRun advise = CommandRun.of("advise", Long.toString(java25.pid()), "--window", "3s");
+
+            assertThat(advise.exitCode()).as(advise.err()).isZero();
+            assertThat(advise.err()).contains("loaded the agent into JVM " + java25.pid());
+            assertThat(advise.out()).contains("pool " + POOL, "export REDIS_POOL_SIZE=");
+        }
     }
 
     private static int freePort() throws IOException {

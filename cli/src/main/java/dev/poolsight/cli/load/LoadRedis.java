@@ -33,6 +33,17 @@ final class LoadRedis implements AutoCloseable {
         this.stop = stop;
     }
 
+    /** A server started for the run stops with it, Ctrl-C included. */
+    private LoadRedis stoppedOnExit() {
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(this::closeQuietly, "poolsight-load-stop-redis"));
+            return this;
+        } catch (IllegalStateException shuttingDown) {
+            closeQuietly();
+            throw new CommandFailure("stopped while starting Redis");
+        }
+    }
+
     static LoadRedis forRun(Map<String, String> environment, RedisSettings settings) {
         String external = environment.get(RedisSettings.REDIS_URL);
         if (external != null && !external.isBlank()) {
@@ -104,7 +115,7 @@ final class LoadRedis implements AutoCloseable {
                 String version = jedis.info("server").lines().filter(line -> line.startsWith("redis_version:"))
                         .map(line -> line.substring("redis_version:".length()).trim()).findFirst().orElse("?");
                 return new LoadRedis(url, "Redis " + version + " started for this run on " + url + ": " + what,
-                        true, stop);
+                        true, stop).stoppedOnExit();
             } catch (JedisException notYet) {
                 if (!alive.getAsBoolean() || System.nanoTime() > deadline) {
                     closeQuietly();

@@ -7,6 +7,7 @@ import dev.poolsight.cli.source.PoolSnapshot;
 import dev.poolsight.cli.source.PoolSource;
 import dev.poolsight.cli.source.Target;
 import dev.poolsight.cli.source.TokenCounterSnapshot;
+import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -60,7 +61,7 @@ public final class TopCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        boolean terminal = !plain && System.console() != null;
+        boolean terminal = !plain && stdoutIsTerminal();
         try (PoolSource source = target.open(System.getenv(), spec.commandLine().getErr())) {
             if (terminal) {
                 Optional<RawTerminal> raw = RawTerminal.enable();
@@ -74,6 +75,24 @@ public final class TopCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * Whether stdout is a terminal: a console exists (Java 17 to 21 make none when a stream is redirected) and, from
+     * Java 22, which makes one anyway, says it is a terminal.
+     */
+    private static boolean stdoutIsTerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException beforeJava22) {
+            return true;
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
     }
 
     private void live(PoolSource source, PrintWriter out) throws InterruptedException {

@@ -97,7 +97,8 @@ public final class AdviseCommand implements Callable<Integer> {
         Advisor advisor = new Advisor();
         List<Advice> advice = new ArrayList<>();
         for (String name : names) {
-            PoolObservation.of(name, readings).ifPresent(observation -> advice.add(advisor.advise(observation, poolTimeout)));
+            PoolObservation.of(name, readings)
+                    .ifPresent(observation -> advice.add(advisor.advise(observation, poolTimeout)));
         }
         return advice;
     }

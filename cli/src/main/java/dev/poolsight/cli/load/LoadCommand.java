@@ -104,7 +104,8 @@ public final class LoadCommand implements Callable<Integer> {
     private String jolokia;
 
     @Option(names = "--prometheus", paramLabel = "[HOST:]PORT",
-            description = "serve the agent's Prometheus endpoint while the run lasts (bin/poolsight passes it to the agent)")
+            description = "serve the agent's Prometheus endpoint while the run lasts (bin/poolsight passes it to the "
+                    + "agent)")
     private String prometheus;
 
     @Override
@@ -173,17 +174,21 @@ public final class LoadCommand implements Callable<Integer> {
     private boolean agentAttached(PrintWriter err) {
         Optional<String> agent = AgentJar.javaAgentOptions(ManagementFactory.getRuntimeMXBean().getInputArguments());
         String options = agent.map(a -> a.contains("=") ? a.substring(a.indexOf('=') + 1) : "").orElse("");
-        for (String[] endpoint : new String[][] {{"--jolokia", jolokia, "jolokia="}, {"--prometheus", prometheus, "prometheus="}}) {
-            if (endpoint[1] != null && !options.contains(endpoint[2] + endpoint[1])) {
-                throw new CommandFailure(endpoint[0] + " " + endpoint[1] + " needs the agent started with "
-                        + endpoint[2] + endpoint[1] + ": run load through bin/poolsight, which passes it");
-            }
-        }
+        requireAgentOption("jolokia", jolokia, options);
+        requireAgentOption("prometheus", prometheus, options);
         if (agent.isEmpty()) {
             err.println("poolsight: the agent is not attached to this JVM (bin/poolsight attaches it): "
                     + "the pool will not be measured");
         }
         return agent.isPresent();
+    }
+
+    /** An endpoint starts with the agent, at start-up: asked for here, it must have been asked of the agent too. */
+    private static void requireAgentOption(String name, String value, String agentOptions) {
+        if (value != null && !agentOptions.contains(name + "=" + value)) {
+            throw new CommandFailure("--" + name + " " + value + " needs the agent started with " + name + "=" + value
+                    + ": run load through bin/poolsight, which passes it");
+        }
     }
 
     private LoadReport run(RedisSettings settings, LoadRedis redis, String prefix, TokenCounting tokens,
@@ -198,9 +203,10 @@ public final class LoadCommand implements Callable<Integer> {
         long start;
         long stopped;
         try (RedisConversationMemory store = RedisConversationMemory.create(settings, options)) {
-            SimulatedAgents agents = new SimulatedAgents(store, metrics, new MessageSizes(messageBytes, fixedSize),
+            MessageSizes sizes = new MessageSizes(messageBytes, fixedSize);
+            SimulatedAgents agents = new SimulatedAgents(store, metrics, sizes,
                     new MessageTexts(ThreadLocalRandom.current().nextLong()), conversations, history, appendsOnly);
-            err.println("poolsight: " + describeRun(settings, new MessageSizes(messageBytes, fixedSize)));
+            err.println("poolsight: " + describeRun(settings, sizes));
             readings.add(pools.read());
             start = System.nanoTime();
             long deadline = start + duration.toNanos();
@@ -209,8 +215,8 @@ public final class LoadCommand implements Callable<Integer> {
                 thread.setDaemon(true);
                 return thread;
             });
-            StatusTask task = new StatusTask(start, start + warmup.toNanos(), metrics, pools, tokens::queueDepth, readings,
-                    peakQueueDepth, err, measured);
+            StatusTask task = new StatusTask(start, start + warmup.toNanos(), metrics, pools, tokens::queueDepth,
+                    readings, peakQueueDepth, err, measured);
             status.scheduleAtFixedRate(task, 1, 1, TimeUnit.SECONDS);
             try {
                 if (rate == null) {

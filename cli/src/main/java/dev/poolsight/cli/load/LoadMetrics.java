@@ -84,8 +84,7 @@ final class LoadMetrics {
     Rates rates(long started, long stopped) {
         Steady from = steady == null ? new Steady(started, 0, 0) : steady;
         double seconds = (stopped - from.nanoTime()) / 1e9;
-        return new Rates((operations() - from.operations()) / seconds, (appendCount.sum() - from.appends()) / seconds,
-                seconds);
+        return new Rates((operations() - from.operations()) / seconds, (appendCount.sum() - from.appends()) / seconds);
     }
 
     long operations() {
@@ -106,7 +105,7 @@ final class LoadMetrics {
     private record Steady(long nanoTime, long operations, long appends) {
     }
 
-    record Rates(double operationsPerSecond, double appendsPerSecond, double seconds) {
+    record Rates(double operationsPerSecond, double appendsPerSecond) {
     }
 
     record Totals(long appends, long readLasts, long readPages, long exhausted, long failed, String firstFailure,

@@ -141,7 +141,7 @@ final class LoadRedis implements AutoCloseable {
         }
     }
 
-    /** {@code redis://host:port} for REDIS_URL, or the user's own REDIS_URL (which may hold a password: not for printing). */
+    /** {@code redis://host:port}, or the user's own REDIS_URL, which may hold a password: not for printing. */
     String url() {
         return url;
     }

@@ -10,7 +10,8 @@ import java.util.List;
 record LoadReport(String redis, Run run, Settings settings, Client client, Pool pool, TokenCounter tokenCounter,
         List<Advice> advice) {
 
-    record Run(double seconds, double warmupSeconds, int threads, Double rate, int conversations, String messages, String workload) {
+    record Run(double seconds, double warmupSeconds, int threads, Double rate, int conversations, String messages,
+            String workload) {
     }
 
     record Settings(int poolSize, int maxIdle, String poolTimeout) {

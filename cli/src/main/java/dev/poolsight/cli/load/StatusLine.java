@@ -15,7 +15,8 @@ final class StatusLine {
 
     static String of(double elapsedSeconds, boolean warmingUp, double operationsPerSecond, LoadMetrics.Interval interval,
             Optional<PoolSnapshot> pool, long exhausted, long failed, int tokenQueueDepth) {
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "[%4.0fs] %9s ops/s  append p50 %6s ms p99 %7s ms",
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                "[%4.0fs] %9s ops/s  append p50 %6s ms p99 %7s ms",
                 elapsedSeconds, count(operationsPerSecond), millis(LoadMetrics.millis(interval.appends(), 50)),
                 millis(LoadMetrics.millis(interval.appends(), 99))));
         pool.ifPresentOrElse(p -> line.append(String.format(Locale.ROOT,

@@ -73,7 +73,8 @@ public final class JmxPoolSource implements PoolSource {
             } catch (InstanceNotFoundException closedMeanwhile) {
                 // the pool was closed between the query and the read: it is no longer there to show
             } catch (JMException e) {
-                throw new TargetException("cannot read " + name + " in " + description + ": " + TargetException.reason(e), e);
+                throw new TargetException("cannot read " + name + " in " + description + ": "
+                        + TargetException.reason(e), e);
             }
         }
         return all;

@@ -65,7 +65,8 @@ public final class PidAttach {
         try {
             return JMXConnectorFactory.connect(new JMXServiceURL(vm.startLocalManagementAgent()));
         } catch (IOException e) {
-            throw new TargetException("cannot open the JMX connector of " + description + ": " + TargetException.reason(e), e);
+            throw new TargetException("cannot open the JMX connector of " + description + ": "
+                    + TargetException.reason(e), e);
         }
     }
 

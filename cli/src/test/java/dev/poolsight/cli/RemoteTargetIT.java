@@ -102,6 +102,24 @@ class RemoteTargetIT {
         }
     }
 
+    @Test
+    void attachLoadsTheAgentWithTheEndpointAskedFor() throws Exception {
+        try (CliJvm target = CliJvm.withoutAgent().env("REDIS_URL", TestRedis.get().url())
+                .start("load", "--duration", "3m", "--threads", "2", "--rate", "100")) {
+            target.awaitStderr("[   1s]");
+            int port = freePort();
+
+            CommandRun attach = CommandRun.of("attach", Long.toString(target.pid()), "--jolokia", Integer.toString(port));
+
+            assertThat(attach.exitCode()).as(attach.err()).isZero();
+            assertThat(attach.out()).contains("agent loaded into JVM " + target.pid(), "jolokia=" + port);
+            target.awaitStderr("Jolokia at http://127.0.0.1:" + port + "/jolokia");
+            CommandRun top = CommandRun.of("top", "http://127.0.0.1:" + port, "--iterations", "1");
+            assertThat(top.exitCode()).as(top.err()).isZero();
+            assertThat(top.out()).contains(POOL);
+        }
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();

@@ -1,6 +1,8 @@
 package dev.poolsight.agent;
 
 import dev.poolsight.agent.jolokia.JolokiaCredentials;
+import dev.poolsight.agent.prometheus.PrometheusOptions;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,13 +33,18 @@ import java.util.Optional;
  *       not part of it); never printed. User and password go together: with only one, Jolokia does not start</td></tr>
  *   <tr><td>{@code jolokiaPassword}</td><td>none</td><td>the password itself (no commas), for a quick trial: it is
  *       on the command line, where {@code ps} shows it, so a warning says so</td></tr>
+ *   <tr><td>{@code prometheus}</td><td>off</td><td>{@code [host:]port} of a Prometheus {@code /metrics} endpoint;
+ *       127.0.0.1 without a host</td></tr>
+ *   <tr><td>{@code prometheusUser}</td><td>none</td><td>user for HTTP basic authentication at that endpoint</td></tr>
+ *   <tr><td>{@code prometheusPasswordFile}</td><td>none</td><td>file whose first line is its password; set both or
+ *       neither (see {@link PrometheusOptions})</td></tr>
  * </table>
  */
 public final class AgentOptions {
 
     static final Duration DEFAULT_WINDOW = Duration.ofSeconds(60);
     private static final List<String> KEYS = List.of("leakThreshold", "window", "jolokia", "quiet", "jolokiaUser",
-            "jolokiaPasswordFile", "jolokiaPassword");
+            "jolokiaPasswordFile", "jolokiaPassword", "prometheus", "prometheusUser", "prometheusPasswordFile");
 
     private final Map<String, String> values;
     private final List<String> problems;
@@ -46,6 +53,7 @@ public final class AgentOptions {
     private final boolean quiet;
     private final JolokiaCredentials jolokiaCredentials;
     private final String jolokia;
+    private final Optional<PrometheusOptions> prometheus;
 
     private AgentOptions(Map<String, String> values, List<String> problems) {
         this.values = values;
@@ -64,6 +72,7 @@ public final class AgentOptions {
         }
         this.jolokiaCredentials = user == null || password == null ? null : new JolokiaCredentials(user, password);
         this.jolokia = halfCredentials ? null : values.get("jolokia");
+        this.prometheus = PrometheusOptions.from(values, problems);
     }
 
     /** Parses the agent argument; {@code null} or blank means all defaults. */
@@ -122,7 +131,18 @@ public final class AgentOptions {
                     + "machine; use jolokiaPasswordFile=PATH");
             return inline;
         }
-        return file == null ? null : PasswordFile.read("jolokiaPasswordFile", file, problems);
+        if (file == null) {
+            return null;
+        }
+        try {
+            Path path = Path.of(file);
+            String password = PasswordFile.read("jolokiaPasswordFile", path);
+            PasswordFile.readableByOthers("jolokiaPasswordFile", path).ifPresent(problems::add);
+            return password;
+        } catch (IllegalArgumentException e) { // InvalidPathException too
+            problems.add(e.getMessage());
+            return null;
+        }
     }
 
     private String nonEmpty(String key) {
@@ -166,6 +186,11 @@ public final class AgentOptions {
     /** The basic-authentication credentials of the Jolokia endpoint, when both user and password are given. */
     public Optional<JolokiaCredentials> jolokiaCredentials() {
         return Optional.ofNullable(jolokiaCredentials);
+    }
+
+    /** The Prometheus endpoint's options, when {@code prometheus} is set and its credentials are whole. */
+    public Optional<PrometheusOptions> prometheus() {
+        return prometheus;
     }
 
     public boolean quiet() {

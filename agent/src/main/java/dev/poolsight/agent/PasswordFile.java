@@ -3,66 +3,57 @@ package dev.poolsight.agent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads an endpoint password from a file ({@code jolokiaPasswordFile=PATH}), so that it is not on the command line,
- * where {@code ps} and the JVM's own {@code InputArguments} show it to others. The file holds the password alone;
- * a trailing line break is not part of it. Messages name the option and the path, never the file's content.
+ * Reads an endpoint's password from a file ({@code jolokiaPasswordFile=PATH}, {@code prometheusPasswordFile=PATH}),
+ * so that it is not on the command line, where {@code ps} and the JVM's own {@code InputArguments} show it to others.
+ * The password is the file's first line, without its line break. Messages name the option and the path, never the
+ * file's content.
  */
-final class PasswordFile {
+public final class PasswordFile {
 
     private PasswordFile() {
     }
 
     /**
-     * The password in {@code path}, or null when it cannot be read or is empty (a line in {@code problems} says
-     * why). A file that other users may read still works, with a warning in {@code problems}.
+     * The password in {@code file}.
+     *
+     * @throws IllegalArgumentException when the file cannot be read or its first line is empty; the message names
+     *                                  the option and the file
      */
-    static String read(String option, String path, List<String> problems) {
-        Path file;
-        try {
-            file = Path.of(path);
-        } catch (InvalidPathException e) {
-            problems.add(option + "=" + path + " is not a file path (" + e.getReason() + ")");
-            return null;
-        }
+    public static String read(String option, Path file) {
         String password;
         try {
-            password = stripLineBreak(Files.readString(file, StandardCharsets.UTF_8));
+            password = Files.readString(file, StandardCharsets.UTF_8).lines().findFirst().orElse("");
         } catch (IOException | RuntimeException e) {
-            problems.add(option + "=" + path + " cannot be read (" + e.getClass().getSimpleName() + ")");
-            return null;
+            throw new IllegalArgumentException(option + "=" + file + " cannot be read (" + e.getClass().getSimpleName()
+                    + ")");
         }
         if (password.isEmpty()) {
-            problems.add(option + "=" + path + " is empty; it must hold the password");
-            return null;
-        }
-        if (readableByOthers(file)) {
-            problems.add("warning: " + option + "=" + path + " can be read by other users of this machine; "
-                    + "chmod 600 it");
+            throw new IllegalArgumentException(option + "=" + file + " is empty; its first line must be the password");
         }
         return password;
     }
 
-    private static String stripLineBreak(String content) {
-        if (content.endsWith("\r\n")) {
-            return content.substring(0, content.length() - 2);
-        }
-        return content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
-    }
-
-    private static boolean readableByOthers(Path file) {
+    /**
+     * A warning when users other than the file's owner may read {@code file}; empty when they may not, or when the
+     * file system has no POSIX permissions to tell.
+     */
+    public static Optional<String> readableByOthers(String option, Path file) {
         try {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-            return permissions.contains(PosixFilePermission.GROUP_READ)
-                    || permissions.contains(PosixFilePermission.OTHERS_READ);
+            if (permissions.contains(PosixFilePermission.GROUP_READ)
+                    || permissions.contains(PosixFilePermission.OTHERS_READ)) {
+                return Optional.of("warning: " + option + "=" + file + " can be read by other users of this machine; "
+                        + "chmod 600 it");
+            }
         } catch (IOException | UnsupportedOperationException e) {
-            return false; // not a POSIX file system: its access control is not ours to judge
+            return Optional.empty(); // not a POSIX file system: its access control is not ours to judge
         }
+        return Optional.empty();
     }
 }

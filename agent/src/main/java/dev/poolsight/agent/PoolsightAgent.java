@@ -4,6 +4,7 @@ import dev.poolsight.agent.bootstrap.PoolHooks;
 import dev.poolsight.agent.instrumentation.CommonsPoolIdentity;
 import dev.poolsight.agent.instrumentation.CommonsPoolInstrumentation;
 import dev.poolsight.agent.jolokia.JolokiaEndpoint;
+import dev.poolsight.agent.prometheus.PrometheusEndpoint;
 import dev.poolsight.jmx.AgentHealth;
 import dev.poolsight.jmx.PoolRegistry;
 import dev.poolsight.jmx.mbeans.PoolMBeans;
@@ -12,9 +13,9 @@ import java.lang.management.ManagementFactory;
 import java.util.jar.JarFile;
 
 /**
- * Installs the agent; {@link dev.poolsight.agent.bootstrap.AgentStarter} makes sure it happens once per JVM. Runs in the agent's own class loader
- * ({@link dev.poolsight.agent.bootstrap.AgentClassLoader}); only {@link PoolHooks} and the recorders it feeds are
- * shared with the application, through the bootstrap class path.
+ * Installs the agent; {@link AgentEntry} makes sure it happens once per JVM. Runs in the agent's own class loader
+ * ({@link AgentClassLoader}); only {@link PoolHooks} and the recorders it feeds are shared with the application,
+ * through the bootstrap class loader.
  */
 public final class PoolsightAgent {
 
@@ -39,6 +40,7 @@ public final class PoolsightAgent {
                     + options.leakThreshold().map(t -> "after " + t.toMillis() + "ms").orElse("off"));
         }
         options.jolokia().ifPresent(address -> JolokiaEndpoint.start(address, options.jolokiaCredentials()));
+        options.prometheus().ifPresent(PrometheusEndpoint::start);
     }
 
     /**

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class AgentJarLayoutIT {
 
     private static final List<String> ROOT = List.of("META-INF/MANIFEST.MF", "META-INF/LICENSE", "META-INF/NOTICE",
-            "META-INF/licenses/", "dev/poolsight/agent/AgentEntry.class", "dev/poolsight/agent/AttachMain.class",
+            "META-INF/licenses/", "dev/poolsight/agent/AgentEntry.class", "dev/poolsight/agent/AgentClassLoader.class",
+            "dev/poolsight/agent/AttachMain.class",
             "dev/poolsight/agent/bootstrap/", "dev/poolsight/agent/shaded/hdrhistogram/");
 
     @Test
@@ -64,9 +65,9 @@ class AgentJarLayoutIT {
             String license = new String(jar.getInputStream(jar.getJarEntry("META-INF/LICENSE")).readAllBytes(),
                     StandardCharsets.UTF_8);
 
-            assertThat(notice).contains("Byte Buddy", "Jolokia", "Apache Commons Pool", "HdrHistogram");
-            assertThat(license).contains("Apache License", "Byte Buddy", "Jolokia", "HdrHistogram", "Commons Pool",
-                    "ASM");
+            assertThat(notice).contains("Byte Buddy", "Jolokia", "Prometheus", "Apache Commons Pool", "HdrHistogram");
+            assertThat(license).contains("Apache License", "Byte Buddy", "Jolokia", "Prometheus", "HdrHistogram",
+                    "Commons Pool", "ASM");
             assertThat(jar.getJarEntry("META-INF/licenses/ASM")).isNotNull();
             assertThat(jar.getJarEntry("META-INF/licenses/HdrHistogram")).isNotNull();
         }

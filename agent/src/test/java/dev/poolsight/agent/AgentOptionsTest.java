@@ -40,7 +40,8 @@ class AgentOptionsTest {
         AgentOptions options = AgentOptions.parse("colour=blue,window=30s");
 
         assertThat(options.problems()).containsExactly("unknown option \"colour\" ignored; accepted: leakThreshold, "
-                + "window, jolokia, quiet, jolokiaUser, jolokiaPasswordFile, jolokiaPassword");
+                + "window, jolokia, quiet, jolokiaUser, jolokiaPasswordFile, jolokiaPassword, prometheus, prometheusUser, "
+                + "prometheusPasswordFile");
         assertThat(options.window()).isEqualTo(Duration.ofSeconds(30));
     }
 
@@ -127,7 +128,7 @@ class AgentOptionsTest {
 
         assertThat(options.jolokia()).isEmpty();
         assertThat(options.problems()).first().isEqualTo("jolokiaPasswordFile=" + file
-                + " is empty; it must hold the password");
+                + " is empty; its first line must be the password");
     }
 
     private static Path privateFile(Path directory, String content) throws IOException {
@@ -166,5 +167,26 @@ class AgentOptionsTest {
         assertThat(AgentDurations.parse("1m30s")).isEqualTo(Duration.ofSeconds(90));
         assertThat(AgentDurations.parse("250ms")).isEqualTo(Duration.ofMillis(250));
         assertThat(AgentDurations.parse("0")).isZero();
+    }
+
+    @Test
+    void thePrometheusEndpointTakesAnAddressAndAPasswordFile() {
+        AgentOptions options = AgentOptions.parse("prometheus=9464,prometheusUser=scraper,prometheusPasswordFile=/etc/pw");
+
+        assertThat(options.prometheus()).hasValueSatisfying(prometheus -> {
+            assertThat(prometheus.address()).isEqualTo("9464");
+            assertThat(prometheus.user()).contains("scraper");
+            assertThat(prometheus.passwordFile()).contains(Path.of("/etc/pw"));
+        });
+        assertThat(options.problems()).isEmpty();
+    }
+
+    @Test
+    void aPrometheusUserWithoutPasswordFileKeepsTheEndpointClosed() {
+        AgentOptions options = AgentOptions.parse("prometheus=9464,prometheusUser=scraper");
+
+        assertThat(options.prometheus()).isEmpty();
+        assertThat(options.problems()).containsExactly("prometheusUser and prometheusPasswordFile go together, and "
+                + "neither may be empty; the Prometheus endpoint not started");
     }
 }

@@ -33,6 +33,17 @@ class ClassIsolationIT {
 
     @ParameterizedTest(name = "Java {0}")
     @MethodSource("dev.poolsight.agent.HostJvm#jdks")
+    void theJvmKeepsClassDataSharing(String version, Path java) throws Exception {
+        HostJvm.requireInstalled(version, java);
+
+        HostJvm.Result result = HostJvm.on(java).withAgent("").classPath(null).main(HOST).finish();
+
+        assertThat(result.stderr()).contains("[poolsight] agent started")
+                .doesNotContain("Sharing is only supported for boot loader classes");
+    }
+
+    @ParameterizedTest(name = "Java {0}")
+    @MethodSource("dev.poolsight.agent.HostJvm#jdks")
     void anApplicationWithItsOwnLibrariesKeepsThem(String version, Path java, @TempDir Path resources) throws Exception {
         HostJvm.requireInstalled(version, java);
         Files.writeString(resources.resolve("version.properties"), "owner=the application\n");

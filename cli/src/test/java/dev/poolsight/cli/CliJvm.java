@@ -37,7 +37,6 @@ final class CliJvm implements AutoCloseable {
 
     private CliJvm(Path java, String agentOptions) {
         command.add(java.toString());
-        command.add("-Xshare:off");
         if (agentOptions != null) {
             command.add("-javaagent:" + AGENT_JAR.toAbsolutePath() + "=" + agentOptions);
         }

@@ -9,11 +9,16 @@ import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
@@ -106,6 +111,25 @@ class LoadIT {
 
         assertThat(result.exitCode()).isEqualTo(Poolsight.EXIT_FAILURE);
         assertThat(result.stderr().lines()).singleElement().asString().startsWith("poolsight: REDIS_POOL_TIMEOUT=\"30\"");
+    }
+
+    @Test
+    void withPrometheusThePoolAndTokenCounterAreScrapedWhileTheRunLasts() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        try (CliJvm run = CliJvm.withAgent("quiet,prometheus=" + port).env("REDIS_URL", redis.url())
+                .start("load", "--duration", "1m", "--threads", "2", "--prometheus", Integer.toString(port))) {
+            run.awaitStderr("[   1s]");
+            HttpClient http = HttpClient.newHttpClient();
+            URI metrics = URI.create("http://127.0.0.1:" + port + "/metrics");
+
+            Awaitility.await("borrows scraped from " + metrics).atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(http.send(HttpRequest.newBuilder(metrics).build(), BodyHandlers.ofString()).body())
+                            .containsPattern("poolsight_pool_borrows_total\\{[^}]*poolsight-memory-redis-[^}]*\\} [1-9]")
+                            .contains("poolsight_token_queue_depth{counter=\"poolsight-load\"}"));
+        }
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.util.function.LongSupplier;
 
 /**
  * What one pool did: borrows, exhaustions, failures, returns and invalidations since start; wait and hold time
- * percentiles over a sliding window; the pool's gauges; and, with leak detection, the objects held too long.
+ * percentiles over a sliding window, and the same times in fixed buckets since start; the pool's gauges; and, with leak detection, the objects held too long.
  *
  * <p>The agent's advice calls the recording methods ({@code borrow...}, {@link #returned}, {@link #invalidated},
  * {@link #held}) on every borrow, return and invalidation, on the application's threads. They take no locks, never
@@ -48,7 +48,13 @@ public final class PoolRecorder {
             if (kind == BORROW) {
                 borrows++;
             }
-            (kind == HOLD ? holdTimes : waitTimes).recordNanos(nanos);
+            if (kind == HOLD) {
+                holdTimes.recordNanos(nanos);
+                holdBuckets.record(nanos);
+            } else {
+                waitTimes.recordNanos(nanos);
+                waitBuckets.record(nanos);
+            }
         }
 
         @Override
@@ -61,6 +67,9 @@ public final class PoolRecorder {
     private long returns;
     private final SlidingWindowHistogram waitTimes;
     private final SlidingWindowHistogram holdTimes;
+    /** The same values since start, in fixed buckets, for exporters that keep their own windows (Prometheus). */
+    private final LatencyBuckets.Counter waitBuckets = new LatencyBuckets.Counter();
+    private final LatencyBuckets.Counter holdBuckets = new LatencyBuckets.Counter();
 
     private final LongAdder exhaustions = new LongAdder();
     private final LongAdder borrowFailures = new LongAdder();
@@ -375,8 +384,8 @@ public final class PoolRecorder {
         int maxTotal = maxTotal();
         long peak = peakBorrowed.get();
         // One drain for all the buffered figures, so that the counts and the windows describe the same moment.
-        Buffered buffered = this.buffered.drainThen(
-                () -> new Buffered(borrows, returns, waitTimes.snapshot(), holdTimes.snapshot()));
+        Buffered buffered = this.buffered.drainThen(() -> new Buffered(borrows, returns, waitTimes.snapshot(),
+                holdTimes.snapshot(), waitBuckets.snapshot(), holdBuckets.snapshot()));
         return new PoolStats(
                 name,
                 buffered.borrows(),
@@ -395,11 +404,14 @@ public final class PoolRecorder {
                 window(),
                 buffered.waitTimes(),
                 buffered.holdTimes(),
-                leakSuspectCount());
+                leakSuspectCount(),
+                buffered.waitBuckets(),
+                buffered.holdBuckets());
     }
 
     /** What {@link #stats()} reads from one drain of the per-thread buffers. */
-    private record Buffered(long borrows, long returns, LatencySnapshot waitTimes, LatencySnapshot holdTimes) {
+    private record Buffered(long borrows, long returns, LatencySnapshot waitTimes, LatencySnapshot holdTimes,
+            LatencyBuckets waitBuckets, LatencyBuckets holdBuckets) {
     }
 
     /** Package-private for tests: the table of objects lent out. */

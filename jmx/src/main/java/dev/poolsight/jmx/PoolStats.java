@@ -26,6 +26,9 @@ import java.time.Duration;
  * @param waitTime           how long borrow calls took over the window, whatever their outcome
  * @param holdTime           how long objects were held, borrow to return, over the window
  * @param leakSuspectCount   objects held longer than the leak threshold now; 0 when leak detection is off
+ * @param waitTimeBuckets    the waits of {@code waitTime}, counted in fixed buckets since start rather than over
+ *                           the window
+ * @param holdTimeBuckets    the holds of {@code holdTime}, counted in fixed buckets since start
  */
 public record PoolStats(
         String name,
@@ -45,5 +48,7 @@ public record PoolStats(
         Duration window,
         LatencySnapshot waitTime,
         LatencySnapshot holdTime,
-        int leakSuspectCount) {
+        int leakSuspectCount,
+        LatencyBuckets waitTimeBuckets,
+        LatencyBuckets holdTimeBuckets) {
 }

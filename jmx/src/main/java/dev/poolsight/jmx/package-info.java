@@ -10,6 +10,7 @@
  * nothing (leak detection aside, which must capture a stack trace). Reads come from JMX and are rare, so the
  * work of merging histograms and scanning for leaks is done there.
  *
- * <p>This package depends on HdrHistogram only, so that the agent can put it on the bootstrap class path.
+ * <p>This package depends on HdrHistogram only, so that the agent can define it to the bootstrap class loader
+ * (relocated, as {@code dev.poolsight.agent.bootstrap.jmx}).
  */
 package dev.poolsight.jmx;

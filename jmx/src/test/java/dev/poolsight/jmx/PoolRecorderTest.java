@@ -140,6 +140,25 @@ class PoolRecorderTest {
     }
 
     @Test
+    void statsKeepWaitsAndHoldsInBucketsSinceStartAfterTheyLeaveTheWindow() {
+        Object connection = new Object();
+        recorder.borrowSucceeded(connection, 3 * MILLI);
+        recorder.borrowExhausted(30 * MILLI);
+        recorder.returned(connection);
+        recorder.held(10 * MILLI);
+        recorder.advanceWindows();
+
+        clock.advance(Duration.ofSeconds(61));
+        PoolStats stats = recorder.stats();
+
+        assertThat(stats.waitTime()).isEqualTo(LatencySnapshot.EMPTY);
+        assertThat(stats.waitTimeBuckets().totalCount()).isEqualTo(2);
+        assertThat(stats.waitTimeBuckets().sumSeconds()).isCloseTo(0.033, withinPercentage(0.001));
+        assertThat(stats.holdTimeBuckets().totalCount()).isEqualTo(1);
+        assertThat(stats.holdTimeBuckets().sumSeconds()).isCloseTo(0.010, withinPercentage(0.001));
+    }
+
+    @Test
     void utilizationIsActiveObjectsOverMaxTotal() {
         gauges.numActive = 6;
         gauges.maxTotal = 8;

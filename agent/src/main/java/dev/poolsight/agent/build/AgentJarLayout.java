@@ -1,6 +1,6 @@
 package dev.poolsight.agent.build;
 
-import dev.poolsight.agent.bootstrap.AgentClassLoader;
+import dev.poolsight.agent.AgentClassLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -39,6 +39,7 @@ public final class AgentJarLayout {
             "META-INF/NOTICE",
             "META-INF/licenses/",
             "dev/poolsight/agent/AgentEntry.class",
+            "dev/poolsight/agent/AgentClassLoader.class",
             "dev/poolsight/agent/AttachMain.class",
             "dev/poolsight/agent/bootstrap/",
             "dev/poolsight/agent/shaded/hdrhistogram/");

@@ -1,6 +1,6 @@
 package dev.poolsight.agent.instrumentation;
 
-import dev.poolsight.agent.bootstrap.AgentClassLoader;
+import dev.poolsight.agent.AgentClassLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;

@@ -31,7 +31,7 @@ final class ConversationKeys {
         byte[] encodedMeta = SafeEncoder.encode(meta);
         byte[] encodedTokens = SafeEncoder.encode(tokens);
         this.encoded = List.of(SafeEncoder.encode(messages), encodedMeta, encodedTokens);
-        this.encodedCountKeys = List.of(encodedMeta, encodedTokens);
+        this.encodedCountKeys = List.of(encodedMeta, encodedTokens, encoded.get(0));
     }
 
     static ConversationKeys of(String prefix, String conversationId) {
@@ -69,7 +69,10 @@ final class ConversationKeys {
         return encoded;
     }
 
-    /** {@link #meta()} and {@link #tokens()} as bytes: the keys of the script that applies an exact count. */
+    /**
+     * {@link #meta()}, {@link #tokens()} and {@link #messages()} as bytes: the keys of the script that applies an
+     * exact count and trims to the token limit.
+     */
     List<byte[]> countKeysEncoded() {
         return encodedCountKeys;
     }

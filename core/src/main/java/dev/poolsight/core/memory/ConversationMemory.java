@@ -4,7 +4,10 @@ import java.util.List;
 
 /**
  * The message history of LLM conversations, each named by an id. Implementations are thread-safe; every
- * operation on one conversation is atomic.
+ * operation on one conversation is atomic. A missing argument fails with a NullPointerException and a bad one with
+ * an IllegalArgumentException, each naming it; the Redis store fails a call with {@link PoolExhaustedException}
+ * when no connection came free in time and {@link RedisUnavailableException} when Redis could not be reached or did
+ * not answer in time.
  */
 public interface ConversationMemory {
 

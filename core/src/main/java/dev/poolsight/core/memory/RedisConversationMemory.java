@@ -192,9 +192,22 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
         }
     }
 
+    /**
+     * Applies an exact count; when the exact total is over {@code maxTokens}, the script trims in the same step and
+     * the trim listener is told here, on the counter's worker thread.
+     */
     void applyExactCount(ConversationKeys keys, String messageId, int exact) {
-        List<byte[]> args = List.of(SafeEncoder.encode(messageId), Protocol.toByteArray(exact));
-        connections.call(jedis -> APPLY_EXACT_COUNT.run(jedis, keys.countKeysEncoded(), args));
+        List<byte[]> args = options.maxTokens() > 0
+                ? List.of(SafeEncoder.encode(messageId), Protocol.toByteArray(exact), limitArguments.get(2))
+                : List.of(SafeEncoder.encode(messageId), Protocol.toByteArray(exact));
+        List<?> reply = (List<?>) connections.call(jedis -> APPLY_EXACT_COUNT.run(jedis, keys.countKeysEncoded(), args));
+        if (reply.size() > 1 && options.trimListener() != TrimListener.NONE) {
+            List<Message> trimmed = new ArrayList<>(reply.size() - 1);
+            for (Object json : reply.subList(1, reply.size())) {
+                trimmed.add(MessageCodec.decode((byte[]) json));
+            }
+            tellTrimListener(keys.conversationId(), trimmed);
+        }
     }
 
     private void tellTrimListener(String conversationId, List<Message> trimmed) {

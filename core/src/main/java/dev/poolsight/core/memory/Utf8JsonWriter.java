@@ -27,8 +27,6 @@ final class Utf8JsonWriter {
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
     private static final byte[] HEX_DIGITS = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
-    /** The flag {@link #scan} sets above the escape length when the bytes hold a {@code ?}. */
-    private static final long QUESTION_MARK_SEEN = 1L << 32;
 
     /** What a byte's escape adds to its length: 0 for none, 1 for {@code \n} and the like, 5 for <code>&#92;u00XX</code>. */
     private static final byte[] ESCAPE_EXTRA = new byte[256];
@@ -71,14 +69,16 @@ final class Utf8JsonWriter {
     }
 
     /**
-     * Writes {@code value} as a quoted, escaped JSON string. The JDK's encoder writes a lone surrogate as {@code ?},
-     * so only a text whose bytes hold a {@code ?} is searched for one; the search is the rare, slower path.
+     * Writes {@code value} as a quoted, escaped JSON string. The JDK's encoder writes a lone surrogate as {@code ?}, so
+     * a text holds one exactly when its bytes hold more {@code ?} than its characters do; counting the characters is
+     * {@link String#indexOf(int, int)}'s vectorised search, and only a text that has one takes the slower path.
      */
     Utf8JsonWriter string(String value) {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         long scan = scan(bytes);
+        int questionMarkBytes = (int) (scan >>> 32);
         quote();
-        if ((scan & QUESTION_MARK_SEEN) != 0 && nextLoneSurrogate(value, 0) >= 0) {
+        if (questionMarkBytes > 0 && questionMarkBytes != questionMarks(value)) {
             writeLoneSurrogatesEscaped(value);
         } else {
             write(bytes, (int) scan);
@@ -130,9 +130,17 @@ final class Utf8JsonWriter {
         return -1;
     }
 
+    private static int questionMarks(String value) {
+        int count = 0;
+        for (int at = value.indexOf('?'); at >= 0; at = value.indexOf('?', at + 1)) {
+            count++;
+        }
+        return count;
+    }
+
     /**
-     * How many bytes escaping adds to {@code bytes} (the low 32 bits), and {@link #QUESTION_MARK_SEEN} when one of
-     * them is {@code ?}: eight bytes are looked at one by one only if one needs it.
+     * How many bytes escaping adds to {@code bytes} (the low 32 bits) and how many of them are {@code ?} (the high 32
+     * bits): eight bytes are looked at one by one only if one needs it.
      */
     private static long scan(byte[] bytes) {
         int extra = 0;
@@ -142,15 +150,15 @@ final class Utf8JsonWriter {
             if (needsALook((long) WORDS.get(bytes, i))) {
                 for (int k = i; k < i + Long.BYTES; k++) {
                     extra += ESCAPE_EXTRA[bytes[k] & 0xFF];
-                    questionMarks |= bytes[k] == '?' ? 1 : 0;
+                    questionMarks += bytes[k] == '?' ? 1 : 0;
                 }
             }
         }
         for (; i < bytes.length; i++) {
             extra += ESCAPE_EXTRA[bytes[i] & 0xFF];
-            questionMarks |= bytes[i] == '?' ? 1 : 0;
+            questionMarks += bytes[i] == '?' ? 1 : 0;
         }
-        return extra | (questionMarks == 0 ? 0 : QUESTION_MARK_SEEN);
+        return extra | (long) questionMarks << 32;
     }
 
     /** Whether a byte of {@code word} needs escaping or is a {@code ?}, which may stand for a lone surrogate. */

@@ -39,7 +39,7 @@ class RecentConversationKeysTest {
         assertThat(conversation.allEncoded()).map(bytes -> new String(bytes, StandardCharsets.UTF_8))
                 .containsExactlyElementsOf(conversation.all());
         assertThat(conversation.countKeysEncoded()).map(bytes -> new String(bytes, StandardCharsets.UTF_8))
-                .containsExactly(conversation.meta(), conversation.tokens());
+                .containsExactly(conversation.meta(), conversation.tokens(), conversation.messages());
     }
 
     @Test

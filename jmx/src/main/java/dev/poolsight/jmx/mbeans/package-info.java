@@ -8,7 +8,8 @@
  * no part of this module.)
  *
  * <p>JMX is the single source of truth: JConsole, VisualVM, Jolokia and the Prometheus endpoint all read these
- * MBeans. Everything here reads the recorders on demand, on JMX threads; the only code that runs on an application
- * thread is the exhaustion notification, and only when a borrow found its pool exhausted.
+ * MBeans. Everything here reads the recorders on demand, on the readers' threads. Registering, unregistering and
+ * notifying run on Poolsight's own thread, {@code poolsight-jmx}: an application thread that builds, closes or
+ * exhausts a pool only queues that work (an exhausted borrow queues at most one task per pool).
  */
 package dev.poolsight.jmx.mbeans;

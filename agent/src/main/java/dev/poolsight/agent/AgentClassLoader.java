@@ -1,4 +1,4 @@
-package dev.poolsight.agent.bootstrap;
+package dev.poolsight.agent;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -10,19 +10,22 @@ import java.security.ProtectionDomain;
 import java.security.cert.Certificate;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 /**
  * Loads the agent's own code (Byte Buddy, the weaver, the MBeans, Jolokia, the Prometheus endpoint) from the part of
  * the agent jar that no other class loader can see: every such class is stored as {@code inst/<name>.classdata} and
- * every such resource under {@code inst/}. The JVM puts the agent jar on the application's class path and the agent
- * puts it on the bootstrap class path, but neither finds a {@code .classdata} file, so an application never loads
- * the agent's copy of a library it also uses, and never sees its resources ({@code version.properties} and the like).
+ * every such resource under {@code inst/}. The JVM puts the agent jar on the application's class path, where no
+ * class loader takes a {@code .classdata} file for a class, so an application never loads the agent's copy of a
+ * library it also uses, and never sees its resources ({@code version.properties} and the like).
  *
  * <p>Its parent is the platform class loader: the agent sees the JDK (the HTTP server of {@code jdk.httpserver}
- * included) and, through the platform loader's delegation to the bootstrap loader, the hooks at the jar's root,
- * which it shares with the advice woven into the application's pools. It never sees the application's classes.
+ * included) and, through the platform loader's delegation to the bootstrap loader, the hooks defined there
+ * ({@link BootstrapClasses}), which it shares with the advice woven into the application's pools. It never sees the
+ * application's classes.
  */
 public final class AgentClassLoader extends ClassLoader {
 
@@ -38,12 +41,19 @@ public final class AgentClassLoader extends ClassLoader {
     private final JarFile jar;
     private final URL jarUrl;
     private final ProtectionDomain protectionDomain;
+    /** The jar's Implementation-Title and -Version, which the agent's packages carry, as in any jar. */
+    private final String title;
+    private final String version;
 
-    public AgentClassLoader(JarFile jar, URL jarUrl) {
+    public AgentClassLoader(JarFile jar, URL jarUrl) throws IOException {
         super("poolsight-agent", ClassLoader.getPlatformClassLoader());
         this.jar = jar;
         this.jarUrl = jarUrl;
         this.protectionDomain = new ProtectionDomain(new CodeSource(jarUrl, (Certificate[]) null), null, this, null);
+        Manifest manifest = jar.getManifest();
+        Attributes main = manifest == null ? new Attributes() : manifest.getMainAttributes();
+        this.title = main.getValue(Attributes.Name.IMPLEMENTATION_TITLE);
+        this.version = main.getValue(Attributes.Name.IMPLEMENTATION_VERSION);
     }
 
     /** The hidden entry that holds class {@code name}, such as {@code inst/dev/poolsight/agent/PoolsightAgent.classdata}. */
@@ -73,7 +83,7 @@ public final class AgentClassLoader extends ClassLoader {
             String packageName = className.substring(0, dot);
             if (getDefinedPackage(packageName) == null) {
                 try {
-                    definePackage(packageName, null, null, null, null, null, null, null);
+                    definePackage(packageName, null, null, null, title, version, null, null);
                 } catch (IllegalArgumentException definedMeanwhile) {
                     // another thread defined it first
                 }

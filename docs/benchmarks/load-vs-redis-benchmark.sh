@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Append throughput of `poolsight load --appends-only` against redis-benchmark sending the same append script
-# (EVALSHA of the store's append, one 400-byte message, the same key layout over 500 conversations) with the same
-# number of clients to the same redis-server, at 1, 16 and 64 clients, each pair run back to back.
+# (EVALSHA of the store's append, one 400-byte message, the same key layout) with the same number of clients to the
+# same redis-server, at 1, 16 and 64 clients, run back to back. Both spread their appends over 100 million
+# conversations: redis-benchmark draws the conversation and the message id from the same random range, and the store
+# refuses an id a conversation already holds, so only a range this wide keeps its appends from failing as duplicates.
 # Needs redis-server and redis-benchmark (Debian: apt-get install -y redis-server redis-tools) and python3.
 # Usage: docs/benchmarks/load-vs-redis-benchmark.sh [seconds per load run, default 20]
 set -euo pipefail
@@ -14,10 +16,12 @@ server=$!
 trap 'kill "$server"' EXIT
 until redis-cli -p "$port" ping >/dev/null 2>&1; do sleep 0.1; done
 export REDIS_URL="redis://127.0.0.1:$port"
-load_options=(--appends-only --fixed-size --message-bytes 400 --conversations 500)
+conversations=100000000
+load_options=(--appends-only --fixed-size --message-bytes 400 --conversations "$conversations")
 
 # One append exactly as the store sends it, caught with MONITOR, turned into redis-benchmark arguments: the run's
-# conversation becomes __rand_int__ (-r 500), so the script works on as many conversations as load does.
+# conversation and message id become __rand_int__ (-r $conversations), so the script works on as many conversations
+# as load does.
 monitored="$(mktemp)"
 redis-cli -p "$port" monitor >"$monitored" &
 monitor=$!
@@ -56,7 +60,7 @@ printf '%-8s %16s %24s %22s %13s %13s\n' clients "load appends/s" "load --estima
 for clients in 1 16 64; do
   with_counting="$(load_rate "$clients")"
   estimates_only="$(load_rate "$clients" --estimates-only)"
-  bench_rate="$(redis-benchmark -p "$port" -c "$clients" -n "$(( (with_counting > estimates_only ? with_counting : estimates_only) * seconds ))" -r 500 -q "${append[@]}" \
+  bench_rate="$(redis-benchmark -p "$port" -c "$clients" -n "$(( (with_counting > estimates_only ? with_counting : estimates_only) * seconds ))" -r "$conversations" -q "${append[@]}" \
       | python3 -c 'import re, sys; print(round(float(re.findall(r"([0-9.]+) requests per second", sys.stdin.read())[-1])))')"
   redis-cli -p "$port" flushall >/dev/null
   printf '%-8s %16s %24s %22s %13.2f %13.2f\n' "$clients" "$with_counting" "$estimates_only" "$bench_rate" \

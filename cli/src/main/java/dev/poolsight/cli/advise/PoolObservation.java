@@ -1,0 +1,86 @@
+package dev.poolsight.cli.advise;
+
+import dev.poolsight.cli.source.PoolReading;
+import dev.poolsight.cli.source.PoolSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What one pool did over a watched window, from readings taken about once a second: counts over the window, the
+ * peak borrow rate of any interval, the gauges at their highest and on average, and the worst wait and hold tails.
+ * The first and last readings bound the window for the counts; with readings in between, the gauges come from
+ * those only, since the ends may fall where the traffic has not yet started or has already stopped.
+ */
+public record PoolObservation(String pool, double seconds, int maxTotal, int maxIdle,
+        long borrows, long exhaustions, long borrowFailures, double peakBorrowsPerSecond,
+        int peakActive, int peakWaiters, int peakInUse, double meanActive, double meanIdle,
+        double waitP99Millis, double waitMaxMillis, double holdMeanMillis, double holdP99Millis) {
+
+    /** The observation of {@code pool} in {@code readings}, oldest first; empty when fewer than two readings show it. */
+    public static Optional<PoolObservation> of(String pool, List<PoolReading> readings) {
+        List<Sample> samples = new ArrayList<>();
+        for (PoolReading reading : readings) {
+            reading.pool(pool).ifPresent(snapshot -> samples.add(new Sample(reading.nanoTime(), snapshot)));
+        }
+        if (samples.size() < 2) {
+            return Optional.empty();
+        }
+        Sample first = samples.get(0);
+        Sample last = samples.get(samples.size() - 1);
+        double peakRate = 0;
+        int peakActive = 0;
+        int peakWaiters = 0;
+        int peakInUse = 0;
+        double activeSum = 0;
+        double idleSum = 0;
+        double waitP99 = 0;
+        double waitMax = 0;
+        double holdP99 = 0;
+        int gauged = 0;
+        for (int i = 0; i < samples.size(); i++) {
+            PoolSnapshot snapshot = samples.get(i).snapshot();
+            if (i > 0) {
+                Sample previous = samples.get(i - 1);
+                double seconds = (samples.get(i).nanoTime() - previous.nanoTime()) / 1e9;
+                if (seconds > 0) {
+                    peakRate = Math.max(peakRate, (snapshot.borrowCount() - previous.snapshot().borrowCount()) / seconds);
+                }
+            }
+            if (samples.size() > 2 && (i == 0 || i == samples.size() - 1)) {
+                continue;
+            }
+            gauged++;
+            int active = Math.max(0, snapshot.numActive());
+            int waiters = Math.max(0, snapshot.numWaiters());
+            peakActive = Math.max(peakActive, active);
+            peakWaiters = Math.max(peakWaiters, waiters);
+            peakInUse = Math.max(peakInUse, active + waiters);
+            activeSum += active;
+            idleSum += Math.max(0, snapshot.numIdle());
+            waitP99 = max(waitP99, snapshot.waitP99Millis());
+            waitMax = max(waitMax, snapshot.waitMaxMillis());
+            holdP99 = max(holdP99, snapshot.holdP99Millis());
+        }
+        PoolSnapshot end = last.snapshot();
+        return Optional.of(new PoolObservation(pool, (last.nanoTime() - first.nanoTime()) / 1e9,
+                end.maxTotal(), end.maxIdle(),
+                end.borrowCount() - first.snapshot().borrowCount(),
+                end.exhaustionCount() - first.snapshot().exhaustionCount(),
+                end.borrowFailureCount() - first.snapshot().borrowFailureCount(),
+                peakRate, peakActive, peakWaiters, peakInUse, activeSum / gauged, idleSum / gauged,
+                waitP99, waitMax, Double.isNaN(end.holdMeanMillis()) ? 0 : end.holdMeanMillis(), holdP99));
+    }
+
+    private static double max(double sofar, double value) {
+        return Double.isNaN(value) ? sofar : Math.max(sofar, value);
+    }
+
+    /** The borrows per second over the whole window. */
+    public double meanBorrowsPerSecond() {
+        return seconds > 0 ? borrows / seconds : 0;
+    }
+
+    private record Sample(long nanoTime, PoolSnapshot snapshot) {
+    }
+}

@@ -1,0 +1,47 @@
+package dev.poolsight.cli.advise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.poolsight.cli.source.PoolReading;
+import dev.poolsight.cli.source.PoolSnapshot;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PoolObservationTest {
+
+    private static final long SECOND = 1_000_000_000L;
+
+    private static PoolReading reading(long second, int active, int idle, int waiters, long borrows, long exhausted,
+            double waitP99) {
+        PoolSnapshot pool = new PoolSnapshot("pool", 10, 5, active, idle, waiters, borrows, exhausted, 0, 0.1, waitP99,
+                waitP99, 1.0, 2.0, 60);
+        return new PoolReading(second * SECOND, List.of(pool), List.of());
+    }
+
+    @Test
+    void countsAreTheDifferenceBetweenTheFirstAndLastReadings() {
+        PoolObservation o = PoolObservation.of("pool", List.of(reading(0, 0, 0, 0, 100, 1, 0), reading(1, 4, 1, 0, 400, 1, 0),
+                reading(2, 6, 0, 2, 1_000, 5, 0), reading(3, 0, 5, 0, 1_200, 5, 0))).orElseThrow();
+
+        assertThat(o.seconds()).isEqualTo(3.0);
+        assertThat(o.borrows()).isEqualTo(1_100);
+        assertThat(o.exhaustions()).isEqualTo(4);
+        assertThat(o.peakBorrowsPerSecond()).isEqualTo(600.0);
+    }
+
+    @Test
+    void gaugesComeFromTheReadingsInsideTheWindow() {
+        PoolObservation o = PoolObservation.of("pool", List.of(reading(0, 0, 0, 0, 0, 0, 0), reading(1, 4, 1, 0, 10, 0, 3),
+                reading(2, 6, 0, 2, 20, 0, 12), reading(3, 0, 5, 0, 30, 0, 1))).orElseThrow();
+
+        assertThat(o.meanActive()).isEqualTo(5.0);
+        assertThat(o.meanIdle()).isEqualTo(0.5);
+        assertThat(o.peakInUse()).isEqualTo(8);
+        assertThat(o.waitP99Millis()).isEqualTo(12.0);
+    }
+
+    @Test
+    void aPoolSeenOnceIsNotObserved() {
+        assertThat(PoolObservation.of("pool", List.of(reading(0, 0, 0, 0, 0, 0, 0)))).isEmpty();
+    }
+}

@@ -41,18 +41,18 @@ public final class TokenCorpus {
     /** What a message mostly consists of; each kind is one or more files of the corpus. */
     public enum Kind {
         /** Questions, answers, explanations, chat, Markdown and tables in English. */
-        ENGLISH("english.txt"),
+        ENGLISH("english.txt", "english-chat.txt", "markdown-tables.txt"),
         /** Java, Python, JavaScript, SQL, shell, Rust, C, Kotlin and others, with a little prose around; logs. */
-        CODE("code.txt"),
+        CODE("code.txt", "code-more.txt", "logs.txt"),
         /** Tool calls, tool results, API requests and responses, configuration. */
         JSON("json.txt"),
         /** German, French, Spanish, Portuguese, Italian, Dutch, Polish, Turkish, Swedish and Vietnamese. */
-        LATIN_SCRIPT("latin-script.txt"),
+        LATIN_SCRIPT("latin-script.txt", "latin-languages.txt"),
         /**
          * Chinese, Japanese, Korean, Russian, Ukrainian, Bulgarian, Serbian, Arabic, Hebrew, Hindi, Thai and Greek,
          * and mixed text with emoji.
          */
-        NON_LATIN("non-latin.txt");
+        NON_LATIN("non-latin.txt", "cyrillic.txt", "arabic-hebrew.txt", "indic-thai-greek.txt");
 
         private final List<String> fileNames;
 

@@ -19,13 +19,16 @@ final class CharacterClass {
     static final int CJK_PUNCT = 10; // CJK punctuation and full-width forms
     static final int EMOJI = 11; // a code point beyond the BMP, written as a surrogate pair
     static final int JOINER = 12; // zero-width joiner and emoji variation selector
-    static final int CJK = 13; // Han ideographs, Hiragana and Katakana
-    static final int HANGUL = 14;
-    static final int CYRILLIC = 15;
-    static final int GREEK = 16;
-    static final int ARABIC = 17; // Arabic and Hebrew
-    static final int INDIC = 18; // Devanagari through Malayalam
-    static final int OTHER_SCRIPT = 19;
+    static final int CJK = 13; // Han ideographs
+    static final int KANA = 14; // Hiragana and Katakana
+    static final int HANGUL = 15;
+    static final int CYRILLIC = 16;
+    static final int GREEK = 17;
+    static final int ARABIC = 18;
+    static final int HEBREW = 19;
+    static final int INDIC = 20; // Devanagari through Malayalam
+    static final int THAI = 21;
+    static final int OTHER_SCRIPT = 22;
 
     /** The number of script classes, {@link #CJK} to {@link #OTHER_SCRIPT}. */
     static final int SCRIPTS = OTHER_SCRIPT - CJK + 1;
@@ -112,8 +115,10 @@ final class CharacterClass {
     }
 
     private static int script(char c) {
-        if (c >= '\u3040' && c <= '\u30FF' || c >= '\u3400' && c <= '\u4DBF' || c >= '\u4E00' && c <= '\u9FFF'
-                || c >= '\uF900' && c <= '\uFAFF') {
+        if (c >= '\u3040' && c <= '\u30FF') {
+            return KANA;
+        }
+        if (c >= '\u3400' && c <= '\u4DBF' || c >= '\u4E00' && c <= '\u9FFF' || c >= '\uF900' && c <= '\uFAFF') {
             return CJK;
         }
         if (c >= '\uAC00' && c <= '\uD7AF' || c >= '\u1100' && c <= '\u11FF' || c >= '\u3130' && c <= '\u318F') {
@@ -125,13 +130,41 @@ final class CharacterClass {
         if (c >= '\u0370' && c <= '\u03FF' || c >= '\u1F00' && c <= '\u1FFF') {
             return GREEK;
         }
-        if (c >= '\u0590' && c <= '\u06FF' || c >= '\u0750' && c <= '\u077F') {
+        if (c >= '\u0600' && c <= '\u06FF' || c >= '\u0750' && c <= '\u077F') {
             return ARABIC;
+        }
+        if (c >= '\u0590' && c <= '\u05FF') {
+            return HEBREW;
         }
         if (c >= '\u0900' && c <= '\u0DFF') {
             return INDIC;
         }
+        if (c >= '\u0E00' && c <= '\u0E7F') {
+            return THAI;
+        }
         return OTHER_SCRIPT;
+    }
+
+    /**
+     * Whether a letter of a script is one that the tokenizers' vocabularies, learnt mostly from one language per
+     * script, rarely saw: a word that has one is split into more tokens than its length says, and so is every word
+     * of a text that has many. Cyrillic letters outside the Russian alphabet ({@code і ї є ґ ј љ њ ћ ђ џ ў}: most
+     * Ukrainian, Serbian, Belarusian and Macedonian text) and {@code ъ} before a consonant (Bulgarian: Russian
+     * writes it only before {@code е ё ю я}), Arabic vowel marks and the letters Arabic adds for Persian and Urdu,
+     * Hebrew points, polytonic Greek.
+     */
+    static boolean isMarkedLetter(String text, int i, int n) {
+        char c = text.charAt(i);
+        if (c >= '\u0400' && c <= '\u052F') {
+            if (c == '\u044A' || c == '\u042A') {
+                char next = i + 1 < n ? (char) (text.charAt(i + 1) | 0x20) : ' ';
+                return next != '\u0435' && next != '\u0451' && next != '\u044E' && next != '\u044F'
+                        && next != '\u0471';
+            }
+            return c < '\u0410' && c != '\u0401' || c > '\u044F' && c != '\u0451';
+        }
+        return c >= '\u064B' && c <= '\u065F' || c >= '\u0670' && c <= '\u06D3'
+                || c >= '\u0591' && c <= '\u05C7' || c >= '\u1F00' && c <= '\u1FFF';
     }
 
     private static byte[] asciiClasses() {

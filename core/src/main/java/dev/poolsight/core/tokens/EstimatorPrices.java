@@ -17,8 +17,10 @@ import java.util.Properties;
  * @param english a Latin word, priced as English
  * @param foreign a Latin word, priced as another language in Latin script
  * @param scripts a run of letters of another script, in {@link #SCRIPT_NAMES} order
+ * @param markedScripts the same, in a text where many words of the script have a letter the vocabulary rarely saw
+ *     ({@link CharacterClass#isMarkedLetter}), such as Ukrainian's {@code і}
  * @param upperCase an upper-case letter after the first, in a word with two or more
- * @param accentedLetter an accented Latin letter, on top of its word
+ * @param accentedLetter an accented Latin letter of Latin-1 ({@code é ü ñ}), on top of its word
  * @param contraction a contraction suffix ({@code 's}, {@code 'll})
  * @param digitGroup a group of up to three digits
  * @param lineBreak a line break, one or more
@@ -32,12 +34,17 @@ import java.util.Properties;
  * @param emoji an emoji or other supplementary character
  * @param joiner a zero-width joiner or variation selector
  * @param cjkPunctuation a CJK punctuation mark or full-width form
+ * @param latinExtendedLetter a Latin letter of Latin Extended-A or -B ({@code ł ę ş ğ ı}), on top of its word: in
+ *     two bytes of UTF-8 as Latin-1's, but rarer in the vocabularies
+ * @param latinAdditionalLetter a Latin letter of Latin Extended Additional ({@code ạ ế ợ}, Vietnamese), on top of
+ *     its word: three bytes of UTF-8, but frequent enough that the vocabularies merge many
  */
 record EstimatorPrices(
         String encodingName,
         WordCurve english,
         WordCurve foreign,
         List<WordCurve> scripts,
+        List<WordCurve> markedScripts,
         double upperCase,
         double accentedLetter,
         double contraction,
@@ -52,21 +59,26 @@ record EstimatorPrices(
         double symbol,
         double emoji,
         double joiner,
-        double cjkPunctuation) {
+        double cjkPunctuation,
+        double latinExtendedLetter,
+        double latinAdditionalLetter) {
 
     /** The names of the scripts in the prices file, in the order of their character classes. */
-    static final List<String> SCRIPT_NAMES = List.of("cjk", "hangul", "cyrillic", "greek", "arabic", "indic", "other");
+    static final List<String> SCRIPT_NAMES = List.of("cjk", "kana", "hangul", "cyrillic", "greek", "arabic", "hebrew", "indic",
+            "thai", "other");
 
     /** The names of the single prices in the prices file, in the order of the record's components. */
     static final List<String> SINGLE_PRICE_NAMES = List.of("upperCase", "accentedLetter", "contraction", "digitGroup",
             "lineBreak", "lineBreakAfterPunctuation", "indentation", "loneSpace", "punctuationRun", "punctuationChange",
-            "punctuationBeforeWord", "symbol", "emoji", "joiner", "cjkPunctuation");
+            "punctuationBeforeWord", "symbol", "emoji", "joiner", "cjkPunctuation", "latinExtendedLetter",
+            "latinAdditionalLetter");
 
     EstimatorPrices {
         scripts = List.copyOf(scripts);
-        if (scripts.size() != SCRIPT_NAMES.size()) {
-            throw new IllegalArgumentException("scripts: " + scripts.size() + " curves; expected one per script "
-                    + SCRIPT_NAMES);
+        markedScripts = List.copyOf(markedScripts);
+        if (scripts.size() != SCRIPT_NAMES.size() || markedScripts.size() != SCRIPT_NAMES.size()) {
+            throw new IllegalArgumentException("scripts: " + scripts.size() + " and " + markedScripts.size()
+                    + " curves; expected one per script " + SCRIPT_NAMES);
         }
     }
 
@@ -74,19 +86,19 @@ record EstimatorPrices(
     double[] singlePrices() {
         return new double[] {upperCase, accentedLetter, contraction, digitGroup, lineBreak, lineBreakAfterPunctuation,
             indentation, loneSpace, punctuationRun, punctuationChange, punctuationBeforeWord, symbol, emoji, joiner,
-            cjkPunctuation};
+            cjkPunctuation, latinExtendedLetter, latinAdditionalLetter};
     }
 
     /** Prices with these curves and single prices ({@link #SINGLE_PRICE_NAMES} order). */
     static EstimatorPrices of(String encodingName, WordCurve english, WordCurve foreign, List<WordCurve> scripts,
-            double[] single) {
+            List<WordCurve> markedScripts, double[] single) {
         if (single.length != SINGLE_PRICE_NAMES.size()) {
             throw new IllegalArgumentException("single prices: " + single.length + "; expected "
                     + SINGLE_PRICE_NAMES.size() + ": " + SINGLE_PRICE_NAMES);
         }
-        return new EstimatorPrices(encodingName, english, foreign, scripts, single[0], single[1], single[2], single[3],
+        return new EstimatorPrices(encodingName, english, foreign, scripts, markedScripts, single[0], single[1], single[2], single[3],
                 single[4], single[5], single[6], single[7], single[8], single[9], single[10], single[11], single[12],
-                single[13], single[14]);
+                single[13], single[14], single[15], single[16]);
     }
 
     /** The name of the resource, beside this class, that holds an encoding's prices. */
@@ -116,15 +128,17 @@ record EstimatorPrices(
     /** The prices in {@code properties}, which come from {@code source} (named in errors). */
     static EstimatorPrices parse(String encodingName, String source, Properties properties) {
         WordCurve[] scripts = new WordCurve[SCRIPT_NAMES.size()];
+        WordCurve[] marked = new WordCurve[SCRIPT_NAMES.size()];
         for (int s = 0; s < scripts.length; s++) {
             scripts[s] = curve(source, properties, "script." + SCRIPT_NAMES.get(s));
+            marked[s] = curve(source, properties, "script." + SCRIPT_NAMES.get(s) + ".marked");
         }
         double[] single = new double[SINGLE_PRICE_NAMES.size()];
         for (int k = 0; k < single.length; k++) {
             single[k] = numbers(source, properties, SINGLE_PRICE_NAMES.get(k), 1)[0];
         }
         return of(encodingName, curve(source, properties, "word.english"), curve(source, properties, "word.foreign"),
-                List.of(scripts), single);
+                List.of(scripts), List.of(marked), single);
     }
 
     /** The prices in the format {@link #load} reads, with a comment line first. */
@@ -135,6 +149,8 @@ record EstimatorPrices(
         text.append("word.foreign = ").append(foreign.format()).append('\n');
         for (int s = 0; s < SCRIPT_NAMES.size(); s++) {
             text.append("script.").append(SCRIPT_NAMES.get(s)).append(" = ").append(scripts.get(s).format()).append('\n');
+            text.append("script.").append(SCRIPT_NAMES.get(s)).append(".marked = ").append(markedScripts.get(s).format())
+                    .append('\n');
         }
         double[] single = singlePrices();
         for (int k = 0; k < single.length; k++) {

@@ -42,6 +42,10 @@ public final class TokenEstimator implements TokenCounter {
     private static final int WINDOW_LENGTH = 20;
     private static final int CUT_SEARCH = 32;
 
+    // A text whose words of a script have a marked letter in one of MARKED_SHARE_SCALE is priced with the marked
+    // curves alone; fewer, in proportion.
+    private static final double MARKED_SHARE_SCALE = 4;
+
     // Latin words shorter than this are priced from a table rather than from their curve; longer ones are rare.
     private static final int TABULATED_WORD_LENGTHS = 32;
 
@@ -53,6 +57,7 @@ public final class TokenEstimator implements TokenCounter {
     private final double[] englishWordPrices;
     private final double[] foreignWordPrices;
     private final WordCurve[] scriptCurves; // by character class, from CharacterClass.CJK on
+    private final WordCurve[] markedScriptCurves;
 
     /** An estimator for {@code o200k_base}, the encoding of the GPT-4o, GPT-4.1, GPT-5 and o-series models. */
     public TokenEstimator() {
@@ -65,6 +70,7 @@ public final class TokenEstimator implements TokenCounter {
         this.englishWordPrices = prices.english().table(TABULATED_WORD_LENGTHS);
         this.foreignWordPrices = prices.foreign().table(TABULATED_WORD_LENGTHS);
         this.scriptCurves = prices.scripts().toArray(new WordCurve[0]);
+        this.markedScriptCurves = prices.markedScripts().toArray(new WordCurve[0]);
     }
 
     /**
@@ -143,6 +149,10 @@ public final class TokenEstimator implements TokenCounter {
         double englishWords = 0; // Latin words priced as English
         double foreignWords = 0; // the same words priced as another language in Latin script
         long hints = 0; // function words of English, such as "the", and of other languages, such as "der"
+        double scriptWords = 0; // words of other scripts, priced as the script's main language
+        double markedWords = 0; // the same words priced as a language the vocabulary knows less, such as Ukrainian
+        int scriptWordCount = 0;
+        int markedWordCount = 0; // words with a marked letter, such as Ukrainian's і
 
         int read = 0; // characters read, in all windows
         int end = 0; // where the window being read ends
@@ -200,7 +210,8 @@ public final class TokenEstimator implements TokenCounter {
                                     uppers++;
                                     afterLower = false;
                                 } else if (d >= 0x80 && CharacterClass.at(text, i, end) == LATIN_OTHER) {
-                                    tokens += p.accentedLetter();
+                                    tokens += d <= '\u00FF' ? p.accentedLetter()
+                                            : d <= '\u024F' ? p.latinExtendedLetter() : p.latinAdditionalLetter();
                                     afterLower = false;
                                 } else {
                                     break;
@@ -285,8 +296,14 @@ public final class TokenEstimator implements TokenCounter {
                     i = skipAsciiDigits(text, i + 1, end);
                     tokens += p.digitGroup() * ((i - start + 2) / 3);
                 } else if (cls >= CJK) {
-                    i = scriptRunEnd(text, i + 1, end, cls);
-                    tokens += scriptCurves[cls - CJK].price(i - start);
+                    boolean marked = isMarkedLetter(text, i, end);
+                    for (i++; i < end && CharacterClass.at(text, i, end) == cls; i++) {
+                        marked |= isMarkedLetter(text, i, end);
+                    }
+                    scriptWords += scriptCurves[cls - CJK].price(i - start);
+                    markedWords += markedScriptCurves[cls - CJK].price(i - start);
+                    scriptWordCount++;
+                    markedWordCount += marked ? 1 : 0;
                 } else {
                     tokens += singleCharacterPrice(p, cls);
                     i += cls == EMOJI ? 2 : 1;
@@ -300,6 +317,11 @@ public final class TokenEstimator implements TokenCounter {
         int allHints = englishHints + foreignHints;
         double foreignShare = allHints == 0 ? 0 : (double) foreignHints / allHints;
         tokens += (1 - foreignShare) * englishWords + foreignShare * foreignWords;
+        // Words of a script that the vocabulary knows from one language (Russian for Cyrillic) cost more in another
+        // (Ukrainian): a text where a quarter of the words have a letter that language lacks is priced as the other.
+        double markedShare = scriptWordCount == 0 ? 0
+                : Math.min(1, MARKED_SHARE_SCALE * markedWordCount / scriptWordCount);
+        tokens += (1 - markedShare) * scriptWords + markedShare * markedWords;
         if (read < length) {
             tokens = tokens * length / read;
         }
@@ -383,14 +405,6 @@ public final class TokenEstimator implements TokenCounter {
 
     private static int skipAsciiDigits(String text, int i, int n) {
         while (i < n && isAsciiDigit(text.charAt(i))) {
-            i++;
-        }
-        return i;
-    }
-
-    /** The end of the run of letters of {@code cls}, a script at or above {@link CharacterClass#CJK}, that goes on at {@code i}. */
-    private static int scriptRunEnd(String text, int i, int n, int cls) {
-        while (i < n && CharacterClass.at(text, i, n) == cls) {
             i++;
         }
         return i;

@@ -9,13 +9,14 @@ import java.util.List;
  * The prices of an {@link EstimatorPrices} as one vector, for the fitting: the estimate is a sum of prices times
  * how often their pieces occur, so it is linear in this vector once the knees of the curves are chosen. The vector
  * holds, in order: the English curve's base, slope and second slope; each other curve's base and slope (foreign
- * Latin words, then the scripts); then the single prices. The knees are not in the vector: they are chosen by
+ * Latin words, the scripts, then the scripts' marked curves); then the single prices. The knees are not in the vector: they are chosen by
  * search, one curve at a time.
  */
 final class PriceLayout {
 
-    /** The curves: English, foreign, then the scripts in {@link EstimatorPrices#SCRIPT_NAMES} order. */
-    static final int CURVES = 2 + EstimatorPrices.SCRIPT_NAMES.size();
+    static final int SCRIPTS = EstimatorPrices.SCRIPT_NAMES.size();
+    /** The curves: English, foreign, the scripts in {@link EstimatorPrices#SCRIPT_NAMES} order, their marked curves. */
+    static final int CURVES = 2 + 2 * SCRIPTS;
     static final int SINGLE = EstimatorPrices.SINGLE_PRICE_NAMES.size();
     static final int SIZE = 3 + 2 * (CURVES - 1) + SINGLE;
 
@@ -42,9 +43,11 @@ final class PriceLayout {
     static List<String> names() {
         List<String> names = new ArrayList<>(List.of("english.base", "english.slope", "english.slope2",
                 "foreign.base", "foreign.slope"));
-        for (String script : EstimatorPrices.SCRIPT_NAMES) {
-            names.add(script + ".base");
-            names.add(script + ".slope");
+        for (String suffix : List.of("", ".marked")) {
+            for (String script : EstimatorPrices.SCRIPT_NAMES) {
+                names.add(script + suffix + ".base");
+                names.add(script + suffix + ".slope");
+            }
         }
         names.addAll(EstimatorPrices.SINGLE_PRICE_NAMES);
         return names;
@@ -56,8 +59,9 @@ final class PriceLayout {
         knees[0] = prices.english().knee();
         knees[1] = prices.english().knee2();
         knees[2] = prices.foreign().knee();
-        for (int s = 0; s < EstimatorPrices.SCRIPT_NAMES.size(); s++) {
+        for (int s = 0; s < SCRIPTS; s++) {
             knees[3 + s] = prices.scripts().get(s).knee();
+            knees[3 + SCRIPTS + s] = prices.markedScripts().get(s).knee();
         }
         return knees;
     }
@@ -74,10 +78,13 @@ final class PriceLayout {
         v[2] = prices.english().slope2();
         v[3] = prices.foreign().base();
         v[4] = prices.foreign().slope();
-        for (int s = 0; s < EstimatorPrices.SCRIPT_NAMES.size(); s++) {
+        for (int s = 0; s < SCRIPTS; s++) {
             WordCurve curve = prices.scripts().get(s);
             v[curveStart(2 + s)] = curve.base();
             v[curveStart(2 + s) + 1] = curve.slope();
+            WordCurve marked = prices.markedScripts().get(s);
+            v[curveStart(2 + SCRIPTS + s)] = marked.base();
+            v[curveStart(2 + SCRIPTS + s) + 1] = marked.slope();
         }
         double[] single = prices.singlePrices();
         for (int k = 0; k < SINGLE; k++) {
@@ -88,12 +95,15 @@ final class PriceLayout {
 
     static EstimatorPrices prices(String encodingName, double[] v, double[] knees) {
         List<WordCurve> scripts = new ArrayList<>();
-        for (int s = 0; s < EstimatorPrices.SCRIPT_NAMES.size(); s++) {
+        List<WordCurve> marked = new ArrayList<>();
+        for (int s = 0; s < SCRIPTS; s++) {
             int at = curveStart(2 + s);
             scripts.add(new WordCurve(v[at], knees[3 + s], v[at + 1]));
+            int markedAt = curveStart(2 + SCRIPTS + s);
+            marked.add(new WordCurve(v[markedAt], knees[3 + SCRIPTS + s], v[markedAt + 1]));
         }
         return EstimatorPrices.of(encodingName, new WordCurve(v[0], knees[0], v[1], knees[1], v[2]),
-                new WordCurve(v[3], knees[2], v[4]), scripts, Arrays.copyOfRange(v, singleIndex(0), SIZE));
+                new WordCurve(v[3], knees[2], v[4]), scripts, marked, Arrays.copyOfRange(v, singleIndex(0), SIZE));
     }
 
     /** A vector with 1 at {@code index} and 0 elsewhere. */

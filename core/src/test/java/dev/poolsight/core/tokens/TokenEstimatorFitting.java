@@ -40,7 +40,7 @@ class TokenEstimatorFitting {
 
     static final int FOLDS = 5;
     private static final long FOLD_SEED = 17;
-    private static final double[] KNEES = {0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 5, 6};
+    private static final double[] KNEES = {0, 0.5, 1, 1.5, 2, 3, 4, 6};
     private static final List<String> ENCODINGS = List.of("o200k_base", "cl100k_base");
     private static final double TOLERANCE = 0.15;
 
@@ -117,7 +117,8 @@ class TokenEstimatorFitting {
     /**
      * Prices fitted to the messages {@code training}, starting from {@code start}: each curve's knee is searched in
      * turn, the others held, then all prices are fitted once more. A script no training message has is priced as
-     * Indic. The prices are rounded as their file holds them.
+     * Indic, and a script's marked curve without training messages as its main curve. The prices are rounded as
+     * their file holds them.
      */
     private EstimatorPrices fit(String encoding, EstimatorPrices start, int[] training, double[] exact) {
         double[] knees = PriceLayout.knees(start);
@@ -156,17 +157,28 @@ class TokenEstimatorFitting {
         }
         p = LeastRelativeDeviations.fit(rows, targets, rowWeights, p);
         int indic = 2 + EstimatorPrices.SCRIPT_NAMES.indexOf("indic");
-        for (int curve = 2; curve < PriceLayout.CURVES; curve++) {
-            if (isEmpty(rows, PriceLayout.curveIndexes(curve))) {
-                int[] to = PriceLayout.curveIndexes(curve);
-                int[] from = PriceLayout.curveIndexes(indic);
-                for (int k = 0; k < to.length; k++) {
-                    p[to[k]] = p[from[k]];
-                }
-                knees[PriceLayout.kneeIndex(curve)] = knees[PriceLayout.kneeIndex(indic)];
+        for (int s = 0; s < PriceLayout.SCRIPTS; s++) {
+            int main = 2 + s;
+            int marked = 2 + PriceLayout.SCRIPTS + s;
+            boolean mainEmpty = isEmpty(rows, PriceLayout.curveIndexes(main));
+            if (mainEmpty) {
+                copyCurve(p, knees, indic, main);
+            }
+            if (mainEmpty || isEmpty(rows, PriceLayout.curveIndexes(marked))) {
+                copyCurve(p, knees, main, marked);
             }
         }
         return rounded(encoding, PriceLayout.prices(encoding, p, knees));
+    }
+
+    /** Prices a curve no training message has as another one. */
+    private static void copyCurve(double[] p, double[] knees, int from, int to) {
+        int[] source = PriceLayout.curveIndexes(from);
+        int[] target = PriceLayout.curveIndexes(to);
+        for (int k = 0; k < target.length; k++) {
+            p[target[k]] = p[source[k]];
+        }
+        knees[PriceLayout.kneeIndex(to)] = knees[PriceLayout.kneeIndex(from)];
     }
 
     /** Column {@code j} of the rows: how often piece {@code j} occurs in each training message. */
@@ -262,8 +274,8 @@ class TokenEstimatorFitting {
         row(table, "Latin, other languages: base knee slope", prices, p -> p.foreign().format());
         for (int s = 0; s < EstimatorPrices.SCRIPT_NAMES.size(); s++) {
             int script = s;
-            row(table, EstimatorPrices.SCRIPT_NAMES.get(s) + ": base knee slope", prices,
-                    p -> p.scripts().get(script).format());
+            row(table, EstimatorPrices.SCRIPT_NAMES.get(s) + ": base knee slope; marked", prices,
+                    p -> p.scripts().get(script).format() + "; " + p.markedScripts().get(script).format());
         }
         for (int k = 0; k < EstimatorPrices.SINGLE_PRICE_NAMES.size(); k++) {
             int single = k;

@@ -157,9 +157,8 @@ final class CharacterClass {
         char c = text.charAt(i);
         if (c >= '\u0400' && c <= '\u052F') {
             if (c == '\u044A' || c == '\u042A') {
-                char next = i + 1 < n ? (char) (text.charAt(i + 1) | 0x20) : ' ';
-                return next != '\u0435' && next != '\u0451' && next != '\u044E' && next != '\u044F'
-                        && next != '\u0471';
+                char next = i + 1 < n ? Character.toLowerCase(text.charAt(i + 1)) : ' ';
+                return next != '\u0435' && next != '\u0451' && next != '\u044E' && next != '\u044F';
             }
             return c < '\u0410' && c != '\u0401' || c > '\u044F' && c != '\u0451';
         }

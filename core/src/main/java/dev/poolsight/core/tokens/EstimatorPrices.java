@@ -64,8 +64,8 @@ record EstimatorPrices(
         double latinAdditionalLetter) {
 
     /** The names of the scripts in the prices file, in the order of their character classes. */
-    static final List<String> SCRIPT_NAMES = List.of("cjk", "kana", "hangul", "cyrillic", "greek", "arabic", "hebrew", "indic",
-            "thai", "other");
+    static final List<String> SCRIPT_NAMES = List.of("cjk", "kana", "hangul", "cyrillic", "greek", "arabic", "hebrew",
+            "indic", "thai", "other");
 
     /** The names of the single prices in the prices file, in the order of the record's components. */
     static final List<String> SINGLE_PRICE_NAMES = List.of("upperCase", "accentedLetter", "contraction", "digitGroup",
@@ -76,7 +76,7 @@ record EstimatorPrices(
     EstimatorPrices {
         scripts = List.copyOf(scripts);
         markedScripts = List.copyOf(markedScripts);
-        if (scripts.size() != SCRIPT_NAMES.size() || markedScripts.size() != SCRIPT_NAMES.size()) {
+        if (scripts.size() != CharacterClass.SCRIPTS || markedScripts.size() != CharacterClass.SCRIPTS) {
             throw new IllegalArgumentException("scripts: " + scripts.size() + " and " + markedScripts.size()
                     + " curves; expected one per script " + SCRIPT_NAMES);
         }

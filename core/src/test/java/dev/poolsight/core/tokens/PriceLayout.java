@@ -9,8 +9,8 @@ import java.util.List;
  * The prices of an {@link EstimatorPrices} as one vector, for the fitting: the estimate is a sum of prices times
  * how often their pieces occur, so it is linear in this vector once the knees of the curves are chosen. The vector
  * holds, in order: the English curve's base, slope and second slope; each other curve's base and slope (foreign
- * Latin words, the scripts, then the scripts' marked curves); then the single prices. The knees are not in the vector: they are chosen by
- * search, one curve at a time.
+ * Latin words, the scripts, then the scripts' marked curves); then the single prices. The knees are not in the
+ * vector: they are chosen by search, one curve at a time.
  */
 final class PriceLayout {
 
@@ -53,44 +53,9 @@ final class PriceLayout {
         return names;
     }
 
-    /** The knees of the curves: the English curve's two, then one per other curve. */
-    static double[] knees(EstimatorPrices prices) {
-        double[] knees = new double[CURVES + 1];
-        knees[0] = prices.english().knee();
-        knees[1] = prices.english().knee2();
-        knees[2] = prices.foreign().knee();
-        for (int s = 0; s < SCRIPTS; s++) {
-            knees[3 + s] = prices.scripts().get(s).knee();
-            knees[3 + SCRIPTS + s] = prices.markedScripts().get(s).knee();
-        }
-        return knees;
-    }
-
-    /** The index into {@link #knees} of a curve's (first) knee. */
+    /** The index of a curve's (first) knee among the knees: the English curve's two, then one per other curve. */
     static int kneeIndex(int curve) {
         return curve == 0 ? 0 : curve + 1;
-    }
-
-    static double[] vector(EstimatorPrices prices) {
-        double[] v = new double[SIZE];
-        v[0] = prices.english().base();
-        v[1] = prices.english().slope();
-        v[2] = prices.english().slope2();
-        v[3] = prices.foreign().base();
-        v[4] = prices.foreign().slope();
-        for (int s = 0; s < SCRIPTS; s++) {
-            WordCurve curve = prices.scripts().get(s);
-            v[curveStart(2 + s)] = curve.base();
-            v[curveStart(2 + s) + 1] = curve.slope();
-            WordCurve marked = prices.markedScripts().get(s);
-            v[curveStart(2 + SCRIPTS + s)] = marked.base();
-            v[curveStart(2 + SCRIPTS + s) + 1] = marked.slope();
-        }
-        double[] single = prices.singlePrices();
-        for (int k = 0; k < SINGLE; k++) {
-            v[singleIndex(k)] = single[k];
-        }
-        return v;
     }
 
     static EstimatorPrices prices(String encodingName, double[] v, double[] knees) {

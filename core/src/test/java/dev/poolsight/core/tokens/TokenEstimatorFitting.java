@@ -43,6 +43,7 @@ class TokenEstimatorFitting {
     private static final double[] KNEES = {0, 0.5, 1, 1.5, 2, 3, 4, 6};
     private static final List<String> ENCODINGS = List.of("o200k_base", "cl100k_base");
     private static final double TOLERANCE = 0.15;
+    private static final double ENGLISH_SECOND_KNEE = 12;
 
     private static final Path PRICES = Path.of("src/main/resources/dev/poolsight/core/tokens");
     private static final Path GOLDEN = Path.of("src/test/resources/dev/poolsight/core/tokens");
@@ -60,13 +61,13 @@ class TokenEstimatorFitting {
         for (String encoding : ENCODINGS) {
             double[] exact = exactCounts(encoding);
             EstimatorPrices previous = EstimatorPrices.load(encoding);
-            EstimatorPrices prices = fit(encoding, previous, IntStream.range(0, messages.size()).toArray(), exact);
+            EstimatorPrices prices = fit(encoding, IntStream.range(0, messages.size()).toArray(), exact);
             fitted.put(encoding, prices);
             Files.writeString(PRICES.resolve(EstimatorPrices.resourceName(encoding)), prices.format("Prices of"
                     + " TokenEstimator for " + encoding + ", written by TokenEstimatorFitting (see"
                     + " docs/token-estimator.md); not edited by hand"), StandardCharsets.UTF_8);
 
-            double[] heldOut = crossValidated(encoding, previous, exact);
+            double[] heldOut = crossValidated(encoding, exact);
             double[] inSample = estimates(new TokenEstimator(prices));
             double[] before = estimates(new TokenEstimator(previous));
             blocks.put("errors-" + encoding, errorTable(exact, heldOut, inSample, before));
@@ -99,12 +100,12 @@ class TokenEstimatorFitting {
     }
 
     /** Every message's estimate from prices fitted to the folds it is not in. */
-    private double[] crossValidated(String encoding, EstimatorPrices start, double[] exact) {
+    private double[] crossValidated(String encoding, double[] exact) {
         double[] estimates = new double[messages.size()];
         for (int fold = 0; fold < FOLDS; fold++) {
             int heldOut = fold;
             int[] training = IntStream.range(0, messages.size()).filter(i -> folds[i] != heldOut).toArray();
-            TokenEstimator estimator = new TokenEstimator(fit(encoding, start, training, exact));
+            TokenEstimator estimator = new TokenEstimator(fit(encoding, training, exact));
             for (int i = 0; i < messages.size(); i++) {
                 if (folds[i] == heldOut) {
                     estimates[i] = estimator.count(messages.get(i).text());
@@ -115,20 +116,25 @@ class TokenEstimatorFitting {
     }
 
     /**
-     * Prices fitted to the messages {@code training}, starting from {@code start}: each curve's knee is searched in
-     * turn, the others held, then all prices are fitted once more. A script no training message has is priced as
-     * Indic, and a script's marked curve without training messages as its main curve. The prices are rounded as
-     * their file holds them.
+     * Prices fitted to the messages {@code training}: each curve's knee is searched in turn, the others held, then
+     * all prices are fitted once more. The search starts from every price at 1 and every knee at 1 (the English
+     * curve's second knee at {@value #ENGLISH_SECOND_KNEE}), never from the prices in the repository, so that the
+     * result depends on the corpus alone and running the command twice changes nothing. A script no training
+     * message has is priced as Indic, and a script's marked curve without training messages as its main curve. The
+     * prices are rounded as their file holds them.
      */
-    private EstimatorPrices fit(String encoding, EstimatorPrices start, int[] training, double[] exact) {
-        double[] knees = PriceLayout.knees(start);
+    private EstimatorPrices fit(String encoding, int[] training, double[] exact) {
+        double[] knees = new double[PriceLayout.kneeIndex(PriceLayout.CURVES - 1) + 1];
+        Arrays.fill(knees, 1);
+        knees[1] = ENGLISH_SECOND_KNEE;
         double[] targets = Arrays.stream(training).mapToDouble(i -> exact[i]).toArray();
         double[] rowWeights = Arrays.stream(training).mapToDouble(i -> weights[i]).toArray();
         double[][] rows = new double[training.length][PriceLayout.SIZE];
         for (int j = 0; j < PriceLayout.SIZE; j++) {
             fillColumn(rows, training, encoding, j, knees);
         }
-        double[] p = PriceLayout.vector(start);
+        double[] p = new double[PriceLayout.SIZE];
+        Arrays.fill(p, 1);
         for (int curve = 0; curve < PriceLayout.CURVES; curve++) {
             if (isEmpty(rows, PriceLayout.curveIndexes(curve))) {
                 continue;
@@ -251,7 +257,8 @@ class TokenEstimatorFitting {
             Errors in = Errors.of(members, inSample, exact);
             Errors old = Errors.of(members, before, exact);
             String name = group.equals("all") ? "**all**" : LANGUAGES.getOrDefault(group, group);
-            table.append(String.format(Locale.ROOT, "| %s | %d | %s | %+.1f %% | %.1f %% | %.1f %% | %.1f %% | %.1f %%, %+.1f %% |%n",
+            table.append(String.format(Locale.ROOT,
+                    "| %s | %d | %s | %+.1f %% | %.1f %% | %.1f %% | %.1f %% | %.1f %%, %+.1f %% |%n",
                     name, members.length, bold(held.within, group.equals("all") ? 90 : 80), held.meanSigned,
                     held.median, held.p90, in.within, old.within, old.meanSigned));
         }

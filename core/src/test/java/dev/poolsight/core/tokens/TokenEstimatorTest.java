@@ -11,9 +11,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -91,51 +92,22 @@ class TokenEstimatorTest {
 
     /** The pass over every character; {@code count} samples texts above the threshold instead (see the sampling test). */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("pinnedTexts")
-    void unusualTextsKeepTheirPinnedEstimates(String name, String text, int o200k, int cl100k) {
-        assertThat(TokenEstimator.forEncoding("o200k_base").countEveryCharacter(text)).as("o200k_base").isEqualTo(o200k);
-        assertThat(TokenEstimator.forEncoding("cl100k_base").countEveryCharacter(text)).as("cl100k_base")
-                .isEqualTo(cl100k);
+    @MethodSource("pinnedEdgeTexts")
+    void unusualTextsKeepTheirPinnedEstimates(String name, String text, String pinned) {
+        String actual = TokenEstimator.forEncoding("o200k_base").countEveryCharacter(text) + " "
+                + TokenEstimator.forEncoding("cl100k_base").countEveryCharacter(text);
+        assertThat(actual).as("estimates (o200k_base cl100k_base) of %s", name).isEqualTo(pinned);
     }
 
-    /** Texts at the edges of the estimator's pass over the characters, with their o200k_base and cl100k_base counts. */
-    static Stream<Arguments> pinnedTexts() {
-        return Stream.of(
-                Arguments.of("empty", "", 0, 0),
-                Arguments.of("one space", " ", 1, 1),
-                Arguments.of("spaces only", " ".repeat(4096), 1, 1),
-                Arguments.of("line breaks only", "\r\n".repeat(500), 1, 2),
-                Arguments.of("other white space", "\t \u00A0\u2028\u3000 \u000B\f ", 2, 4),
-                Arguments.of("one letter repeated", "a".repeat(100_000), 28218, 29028),
-                Arguments.of("one upper-case letter repeated", "A".repeat(1000), 319, 312),
-                Arguments.of("one accented letter repeated", "\u00e9".repeat(1000), 730, 1429),
-                Arguments.of("one punctuation character repeated", "=".repeat(100_000), 1, 1),
-                Arguments.of("one digit repeated", "7".repeat(100_001), 36067, 34367),
-                Arguments.of("one ideograph repeated", "\u4e2d".repeat(10_000), 6415, 8725),
-                Arguments.of("one emoji repeated", "\uD83D\uDE00".repeat(1000), 1864, 2979),
-                Arguments.of("5 MB of prose", prose(5 << 20), 1128216, 1138050),
-                Arguments.of("surrogate pairs", "Nice \uD83D\uDC4D\uD83C\uDFFD! The family"
-                        + " \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67 says \u2764\uFE0F and"
-                        + " \uD835\uDC01\uD835\uDC28\uD835\uDC25\uD835\uDC1D.\n\uD83D\uDE00", 30, 43),
-                Arguments.of("lone high surrogates", "\uD83D a\uD83Db \uD83D\uD83D\uDE00 c\uD83D\n\uD83D", 8, 9),
-                Arguments.of("lone low surrogates", "\uDE00x \uDE00\uDE00 y\uDE00\n\uDE00\uD83D", 6, 6),
-                Arguments.of("mixed scripts", "Hello \u043c\u0438\u0440, \u4e16\u754c\uff01"
-                        + " \u0645\u0631\u062d\u0628\u0627 \u0928\u092e\u0938\u094d\u0924\u0947"
-                        + " \u0393\u03b5\u03b9\u03ac \uc548\ub155 \u3053\u3093\u306b\u3061\u306f\u3002"
-                        + " \u00e7a va? \u00dcn\u00efc\u00f6d\u00e9 \u1e9etra\u00dfe Vi\u1ec7t e\u0301t\u00e9"
-                        + " \u0e2a\u0e27\u0e31\u0e2a\u0e14\u0e35 \u20ac5 \u2014 \u00abok\u00bb", 37, 66),
-                Arguments.of("case changes and contractions", "getUserName HTTPServerError iPhone \u00c9cole"
-                        + " it's IT'S we'll they're you've I'm he'd don't rock'n'roll 'tis O'Neil ends' it'", 28, 35),
-                Arguments.of("function words of several languages", "The cat and the dog. Der Hund und die Katze."
-                        + " Le chat et le chien. THE END, das Ende, la fin, dzi\u0119kuj\u0119", 28, 31),
-                Arguments.of("long words", "pneumonoultramicroscopicsilicovolcanoconiosis"
-                        + " Donaudampfschifffahrtsgesellschaftskapit\u00e4n ".repeat(3)
-                        + "x".repeat(300) + "Y".repeat(300), 218, 222),
-                Arguments.of("code", "public int size() {\r\n\treturn items.size(); // why not\r\n}\n\n"
-                        + "    if (a != b && c <= d) {\n        x[i++] = \"\\\"q\\\"\";\n    }\n  \t\n", 38, 38),
-                Arguments.of("json", "{\"id\":\"call_12345\",\"args\":{\"n\":[1,22,333,4444,-5.5e10],"
-                        + "\"ok\":true,\"v\":null,\"s\":\"a b  c\"}} 42 7", 47, 47),
-                Arguments.of("control characters", "\u0000\u0001a\u007f\u0085 \u200B\u200D\uFE0F\uFEFF\uFFFF", 8, 9));
+    static Stream<Arguments> pinnedEdgeTexts() throws IOException {
+        Map<String, String> pinned = new LinkedHashMap<>();
+        for (String line : readLines(EdgeTexts.PINNED_ESTIMATES)) {
+            String[] parts = line.split("\t", 2);
+            pinned.put(parts[0], parts[1]);
+        }
+        assertThat(pinned.keySet()).as("texts of %s", EdgeTexts.PINNED_ESTIMATES)
+                .containsExactlyElementsOf(EdgeTexts.all().stream().map(EdgeTexts.EdgeText::name).toList());
+        return EdgeTexts.all().stream().map(e -> Arguments.of(e.name(), e.text(), pinned.get(e.name())));
     }
 
     @Test
@@ -171,21 +143,14 @@ class TokenEstimatorTest {
     }
 
     private static List<String> readPinnedCorpusEstimates() throws IOException {
-        try (InputStream in = TokenEstimatorTest.class.getResourceAsStream(PINNED_CORPUS_ESTIMATES)) {
-            assertThat(in).as("test resource %s", PINNED_CORPUS_ESTIMATES).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        }
+        return readLines(PINNED_CORPUS_ESTIMATES);
     }
 
-    /** English prose of the corpus, repeated up to exactly {@code length} characters. */
-    private static String prose(int length) {
-        String messages = TokenCorpus.messages(Kind.ENGLISH).stream().map(Message::text)
-                .collect(Collectors.joining("\n\n"));
-        StringBuilder text = new StringBuilder(length + messages.length());
-        while (text.length() < length) {
-            text.append(messages).append("\n\n");
+    private static List<String> readLines(String resource) throws IOException {
+        try (InputStream in = TokenEstimatorTest.class.getResourceAsStream(resource)) {
+            assertThat(in).as("test resource %s", resource).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         }
-        return text.substring(0, length);
     }
 
     /** One corpus message: its kind and the absolute errors, in percent of the exact count. */

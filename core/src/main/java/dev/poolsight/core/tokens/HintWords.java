@@ -1,0 +1,129 @@
+package dev.poolsight.core.tokens;
+
+/**
+ * Frequent short words that tell English from other languages in Latin script, looked up by a hash of the
+ * lower-cased word without allocating. {@link TokenEstimator} tallies the hints of a text in one long: English ones
+ * in the low half, the others in the high half, so that a word found is added without a branch on its kind.
+ */
+final class HintWords {
+
+    /** The FNV-1a offset basis and prime: {@link TokenEstimator} hashes ASCII words inline while it finds their end. */
+    static final long HASH_OFFSET = 0xcbf29ce484222325L;
+    static final long HASH_PRIME = 0x100000001b3L;
+
+    /**
+     * No word is in both lists, and words common in code ({@code el}, {@code del}, {@code os}, {@code com},
+     * {@code mit}) are left out.
+     */
+    private static final String ENGLISH_WORDS = "the and of that this with you your are have for from which would"
+            + " should about what how there they their them when then than been has had were not but if or at by can all"
+            + " more one its our out up just like some any into also because only other these those use need here where"
+            + " why yes please thanks thank hi hello could does did don doesn isn it be want know get make see well very"
+            + " much many most each every after before over such same between through while";
+    private static final String FOREIGN_WORDS = "der die das und ist nicht ein eine einen ich sie auf f\u00fcr den"
+            + " dem zu von wird sind werden bitte danke wie auch im"
+            + " le la les et est une des de pour que qui dans pas vous nous je ce sur avec merci bonjour sont"
+            + " los las es en por para una lo se muy gracias hola pero como m\u00e1s est\u00e1"
+            + " \u00e9 dos um uma n\u00e3o obrigado ol\u00e1 mais voc\u00ea"
+            + " il di che \u00e8 gli della sono grazie ciao anche un"
+            + " het een van dat niet voor zijn bedankt ook"
+            + " si\u0119 jest \u017ce jak czy dla oraz dzi\u0119kuj\u0119 nie"
+            + " ve bir bu i\u00e7in ile \u00e7ok te\u015fekk\u00fcr merhaba"
+            + " och att det \u00e4r som p\u00e5 inte jag tack"
+            + " v\u00e0 c\u1ee7a l\u00e0 c\u00f3 kh\u00f4ng \u0111\u01b0\u1ee3c cho m\u1ed9t c\u00e1c"
+            + " nh\u1eefng b\u1ea1n t\u00f4i n\u00e0y v\u1edbi khi \u0111\u00e3 trong th\u00ec";
+
+    /** The longest hint word: longer words need no look-up. */
+    static final int LONGEST = longestWord(ENGLISH_WORDS + " " + FOREIGN_WORDS);
+
+    private static final long ENGLISH = 1;
+    private static final long FOREIGN = 1L << 32;
+
+    // An open-addressing table of linear probes, a quarter full, so that a word is found most of the time in one
+    // probe. A slot is one int: the high 30 bits of the word's hash as its fingerprint, SLOT_FOREIGN for a word of
+    // another language, and SLOT_OCCUPIED, so that an empty slot is 0. Ints rather than the whole hash and tally in
+    // two longs: the table is 4 KB instead of 16, because it is often read cold. Between two appends the counter's
+    // worker and Redis push it out of the cache, and every word that is not a hint probes a slot at random: with the
+    // cache emptied before each estimate, the 16 KB table made an estimate of 1 KB 4.5 us slower (13 us against 8.6).
+    private static final int TABLE_BITS = 10;
+    private static final int[] SLOTS = new int[1 << TABLE_BITS];
+    private static final int SLOT_OCCUPIED = (int) ENGLISH;
+    private static final int SLOT_FOREIGN = 2;
+
+    static {
+        add(ENGLISH_WORDS, false);
+        add(FOREIGN_WORDS, true);
+    }
+
+    private HintWords() {
+    }
+
+    /** What a Latin word with this hash adds to the tally: one English hint, one foreign hint, or 0. */
+    static long tally(long hash) {
+        int slot = slot(hash);
+        int wanted = fingerprint(hash) | SLOT_OCCUPIED;
+        int probed;
+        while ((probed = SLOTS[slot]) != 0 && (probed & ~SLOT_FOREIGN) != wanted) {
+            slot = (slot + 1) & (SLOTS.length - 1);
+        }
+        // ENGLISH is SLOT_OCCUPIED: an empty slot gives 0, an English word 1.
+        return (probed & SLOT_FOREIGN) != 0 ? FOREIGN : probed & SLOT_OCCUPIED;
+    }
+
+    /** The English hints in a tally. */
+    static int english(long tally) {
+        return (int) tally;
+    }
+
+    /** The hints of other languages in a tally. */
+    static int foreign(long tally) {
+        return (int) (tally >>> 32);
+    }
+
+    /** The FNV-1a hash of the lower-cased Latin word from {@code start} to {@code end}. */
+    static long hash(String text, int start, int end) {
+        long hash = HASH_OFFSET;
+        for (int k = start; k < end; k++) {
+            char c = text.charAt(k);
+            char lower = c < 0x80 ? CharacterClass.asciiLower(c) : Character.toLowerCase(c);
+            hash = (hash ^ lower) * HASH_PRIME;
+        }
+        return hash;
+    }
+
+    /** The first slot to probe: the hash folded in half, which spreads the hint words at most three slots from it. */
+    private static int slot(long hash) {
+        return (int) (hash ^ (hash >>> 32)) & (SLOTS.length - 1);
+    }
+
+    /** The high 30 bits of the hash, in the bits of a slot above {@link #SLOT_OCCUPIED} and {@link #SLOT_FOREIGN}. */
+    private static int fingerprint(long hash) {
+        return (int) (hash >>> 32) & ~(SLOT_OCCUPIED | SLOT_FOREIGN);
+    }
+
+    /**
+     * Puts the space-separated words in the table, as another language's if {@code foreign}, unless a word with the
+     * same fingerprint is there already: English goes first, so a word of both lists counts as English.
+     */
+    private static void add(String words, boolean foreign) {
+        for (String word : words.split(" ")) {
+            long hash = hash(word, 0, word.length());
+            int fingerprint = fingerprint(hash) | SLOT_OCCUPIED;
+            int slot = slot(hash);
+            while (SLOTS[slot] != 0 && (SLOTS[slot] & ~SLOT_FOREIGN) != fingerprint) {
+                slot = (slot + 1) & (SLOTS.length - 1);
+            }
+            if (SLOTS[slot] == 0) {
+                SLOTS[slot] = fingerprint | (foreign ? SLOT_FOREIGN : 0);
+            }
+        }
+    }
+
+    private static int longestWord(String words) {
+        int longest = 0;
+        for (String word : words.split(" ")) {
+            longest = Math.max(longest, word.length());
+        }
+        return longest;
+    }
+}

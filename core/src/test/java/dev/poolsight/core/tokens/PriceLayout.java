@@ -1,0 +1,80 @@
+package dev.poolsight.core.tokens;
+
+import dev.poolsight.core.tokens.EstimatorPrices.WordCurve;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The prices of an {@link EstimatorPrices} as one vector, for the fitting: the estimate is a sum of prices times
+ * how often their pieces occur, so it is linear in this vector once the knees of the curves are chosen. The vector
+ * holds, in order: the English curve's base, slope and second slope; each other curve's base and slope (foreign
+ * Latin words, the scripts, then the scripts' marked curves); then the single prices. The knees are not in the
+ * vector: they are chosen by search, one curve at a time.
+ */
+final class PriceLayout {
+
+    static final int SCRIPTS = EstimatorPrices.SCRIPT_NAMES.size();
+    /** The curves: English, foreign, the scripts in {@link EstimatorPrices#SCRIPT_NAMES} order, their marked curves. */
+    static final int CURVES = 2 + 2 * SCRIPTS;
+    static final int SINGLE = EstimatorPrices.SINGLE_PRICE_NAMES.size();
+    static final int SIZE = 3 + 2 * (CURVES - 1) + SINGLE;
+
+    private PriceLayout() {
+    }
+
+    /** The first index of a curve's prices in the vector. */
+    static int curveStart(int curve) {
+        return curve == 0 ? 0 : 3 + 2 * (curve - 1);
+    }
+
+    /** The indexes of a curve's prices in the vector. */
+    static int[] curveIndexes(int curve) {
+        int start = curveStart(curve);
+        return curve == 0 ? new int[] {start, start + 1, start + 2} : new int[] {start, start + 1};
+    }
+
+    /** The index of a single price ({@link EstimatorPrices#SINGLE_PRICE_NAMES} order) in the vector. */
+    static int singleIndex(int k) {
+        return 3 + 2 * (CURVES - 1) + k;
+    }
+
+    /** A name for each index, for reports. */
+    static List<String> names() {
+        List<String> names = new ArrayList<>(List.of("english.base", "english.slope", "english.slope2",
+                "foreign.base", "foreign.slope"));
+        for (String suffix : List.of("", ".marked")) {
+            for (String script : EstimatorPrices.SCRIPT_NAMES) {
+                names.add(script + suffix + ".base");
+                names.add(script + suffix + ".slope");
+            }
+        }
+        names.addAll(EstimatorPrices.SINGLE_PRICE_NAMES);
+        return names;
+    }
+
+    /** The index of a curve's (first) knee among the knees: the English curve's two, then one per other curve. */
+    static int kneeIndex(int curve) {
+        return curve == 0 ? 0 : curve + 1;
+    }
+
+    static EstimatorPrices prices(String encodingName, double[] v, double[] knees) {
+        List<WordCurve> scripts = new ArrayList<>();
+        List<WordCurve> marked = new ArrayList<>();
+        for (int s = 0; s < SCRIPTS; s++) {
+            int at = curveStart(2 + s);
+            scripts.add(new WordCurve(v[at], knees[3 + s], v[at + 1]));
+            int markedAt = curveStart(2 + SCRIPTS + s);
+            marked.add(new WordCurve(v[markedAt], knees[3 + SCRIPTS + s], v[markedAt + 1]));
+        }
+        return EstimatorPrices.of(encodingName, new WordCurve(v[0], knees[0], v[1], knees[1], v[2]),
+                new WordCurve(v[3], knees[2], v[4]), scripts, marked, Arrays.copyOfRange(v, singleIndex(0), SIZE));
+    }
+
+    /** A vector with 1 at {@code index} and 0 elsewhere. */
+    static double[] unit(int index) {
+        double[] v = new double[SIZE];
+        v[index] = 1;
+        return v;
+    }
+}

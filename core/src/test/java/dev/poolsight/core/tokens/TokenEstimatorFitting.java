@@ -1,0 +1,360 @@
+package dev.poolsight.core.tokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.poolsight.testkit.TokenCorpus;
+import dev.poolsight.testkit.TokenCorpus.Message;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Refits the estimator's prices to the corpus, and writes what depends on them: the prices files, the golden files
+ * of the estimator's tests and the tables of {@code docs/token-estimator.md}. Run it after changing the corpus or
+ * the estimator's pieces; {@code docs/token-estimator.md} has the command.
+ *
+ * <p>A test rather than a main class: it needs what core's tests have on their class path (the corpus of the
+ * testkit, jtokkit for the exact counts) and the build already runs tests; it is skipped unless
+ * {@code -Dtoken-estimator.fit=true} is given, so a build never rewrites files by itself.
+ *
+ * <p>For each encoding it fits the prices to every message ({@link LeastRelativeDeviations}, each curve's knee
+ * chosen by search), and measures the same fitting by {@value #FOLDS}-fold cross-validation: the messages of each
+ * language are dealt to {@value #FOLDS} folds, and each fold's estimates come from prices fitted, knees and all, to
+ * the other folds. Each message is weighed by one over the square root of the messages of its language, so that
+ * the 250 messages of English prose count for more than the ten of Bulgarian, but not 25 times more.
+ */
+@EnabledIfSystemProperty(named = "token-estimator.fit", matches = "true")
+class TokenEstimatorFitting {
+
+    static final int FOLDS = 5;
+    private static final long FOLD_SEED = 17;
+    private static final double[] KNEES = {0, 0.5, 1, 1.5, 2, 3, 4, 6};
+    private static final List<String> ENCODINGS = List.of("o200k_base", "cl100k_base");
+    private static final double TOLERANCE = 0.15;
+    private static final double ENGLISH_SECOND_KNEE = 12;
+
+    private static final Path PRICES = Path.of("src/main/resources/dev/poolsight/core/tokens");
+    private static final Path GOLDEN = Path.of("src/test/resources/dev/poolsight/core/tokens");
+    private static final Path DOC = Path.of("../docs/token-estimator.md");
+
+    private final List<Message> messages = TokenCorpus.messages();
+    private final String[] groups = messages.stream().map(TokenEstimatorFitting::group).toArray(String[]::new);
+    private final double[] weights = weights(groups);
+    private final int[] folds = folds(groups);
+
+    @Test
+    void refitsThePricesAndRewritesTheGoldenFilesAndTheTables() throws IOException {
+        Map<String, EstimatorPrices> fitted = new LinkedHashMap<>();
+        Map<String, String> blocks = new LinkedHashMap<>();
+        for (String encoding : ENCODINGS) {
+            double[] exact = exactCounts(encoding);
+            EstimatorPrices previous = EstimatorPrices.load(encoding);
+            EstimatorPrices prices = fit(encoding, IntStream.range(0, messages.size()).toArray(), exact);
+            fitted.put(encoding, prices);
+            Files.writeString(PRICES.resolve(EstimatorPrices.resourceName(encoding)), prices.format("Prices of"
+                    + " TokenEstimator for " + encoding + ", written by TokenEstimatorFitting (see"
+                    + " docs/token-estimator.md); not edited by hand"), StandardCharsets.UTF_8);
+
+            double[] heldOut = crossValidated(encoding, exact);
+            double[] inSample = estimates(new TokenEstimator(prices));
+            double[] before = estimates(new TokenEstimator(previous));
+            blocks.put("errors-" + encoding, errorTable(exact, heldOut, inSample, before));
+            System.out.printf(Locale.ROOT, "%n[token-estimator-fit] %s%n%s", encoding,
+                    blocks.get("errors-" + encoding).replaceAll("(?m)^", "[token-estimator-fit] "));
+        }
+        blocks.put("prices", priceTable(fitted));
+        writeGoldenFiles(fitted);
+        rewriteDoc(blocks);
+        assertThat(fitted).hasSize(ENCODINGS.size());
+    }
+
+    /** The language group of a message: English prose, code, JSON, or its language. */
+    static String group(Message message) {
+        return switch (message.kind()) {
+            case ENGLISH -> "English";
+            case CODE -> "code";
+            case JSON -> "JSON";
+            default -> message.language();
+        };
+    }
+
+    private double[] exactCounts(String encoding) {
+        ExactTokenCounter exact = ExactTokenCounter.forEncoding(encoding);
+        return messages.stream().mapToDouble(m -> exact.count(m.text())).toArray();
+    }
+
+    private double[] estimates(TokenEstimator estimator) {
+        return messages.stream().mapToDouble(m -> estimator.count(m.text())).toArray();
+    }
+
+    /** Every message's estimate from prices fitted to the folds it is not in. */
+    private double[] crossValidated(String encoding, double[] exact) {
+        double[] estimates = new double[messages.size()];
+        for (int fold = 0; fold < FOLDS; fold++) {
+            int heldOut = fold;
+            int[] training = IntStream.range(0, messages.size()).filter(i -> folds[i] != heldOut).toArray();
+            TokenEstimator estimator = new TokenEstimator(fit(encoding, training, exact));
+            for (int i = 0; i < messages.size(); i++) {
+                if (folds[i] == heldOut) {
+                    estimates[i] = estimator.count(messages.get(i).text());
+                }
+            }
+        }
+        return estimates;
+    }
+
+    /**
+     * Prices fitted to the messages {@code training}: each curve's knee is searched in turn, the others held, then
+     * all prices are fitted once more. The search starts from every price at 1 and every knee at 1 (the English
+     * curve's second knee at {@value #ENGLISH_SECOND_KNEE}), never from the prices in the repository, so that the
+     * result depends on the corpus alone and running the command twice changes nothing. A script no training
+     * message has is priced as Indic, and a script's marked curve without training messages as its main curve. The
+     * prices are rounded as their file holds them.
+     */
+    private EstimatorPrices fit(String encoding, int[] training, double[] exact) {
+        double[] knees = new double[PriceLayout.kneeIndex(PriceLayout.CURVES - 1) + 1];
+        Arrays.fill(knees, 1);
+        knees[1] = ENGLISH_SECOND_KNEE;
+        double[] targets = Arrays.stream(training).mapToDouble(i -> exact[i]).toArray();
+        double[] rowWeights = Arrays.stream(training).mapToDouble(i -> weights[i]).toArray();
+        double[][] rows = new double[training.length][PriceLayout.SIZE];
+        for (int j = 0; j < PriceLayout.SIZE; j++) {
+            fillColumn(rows, training, encoding, j, knees);
+        }
+        double[] p = new double[PriceLayout.SIZE];
+        Arrays.fill(p, 1);
+        for (int curve = 0; curve < PriceLayout.CURVES; curve++) {
+            if (isEmpty(rows, PriceLayout.curveIndexes(curve))) {
+                continue;
+            }
+            double bestObjective = Double.MAX_VALUE;
+            double bestKnee = knees[PriceLayout.kneeIndex(curve)];
+            double[] bestPrices = p;
+            for (double knee : KNEES) {
+                knees[PriceLayout.kneeIndex(curve)] = knee;
+                for (int j : PriceLayout.curveIndexes(curve)) {
+                    fillColumn(rows, training, encoding, j, knees);
+                }
+                double[] candidate = LeastRelativeDeviations.fit(rows, targets, rowWeights, p);
+                double objective = LeastRelativeDeviations.objective(rows, targets, rowWeights, candidate);
+                if (objective < bestObjective) {
+                    bestObjective = objective;
+                    bestKnee = knee;
+                    bestPrices = candidate;
+                }
+            }
+            knees[PriceLayout.kneeIndex(curve)] = bestKnee;
+            for (int j : PriceLayout.curveIndexes(curve)) {
+                fillColumn(rows, training, encoding, j, knees);
+            }
+            p = bestPrices;
+        }
+        p = LeastRelativeDeviations.fit(rows, targets, rowWeights, p);
+        int indic = 2 + EstimatorPrices.SCRIPT_NAMES.indexOf("indic");
+        for (int s = 0; s < PriceLayout.SCRIPTS; s++) {
+            int main = 2 + s;
+            int marked = 2 + PriceLayout.SCRIPTS + s;
+            boolean mainEmpty = isEmpty(rows, PriceLayout.curveIndexes(main));
+            if (mainEmpty) {
+                copyCurve(p, knees, indic, main);
+            }
+            if (mainEmpty || isEmpty(rows, PriceLayout.curveIndexes(marked))) {
+                copyCurve(p, knees, main, marked);
+            }
+        }
+        return rounded(encoding, PriceLayout.prices(encoding, p, knees));
+    }
+
+    /** Prices a curve no training message has as another one. */
+    private static void copyCurve(double[] p, double[] knees, int from, int to) {
+        int[] source = PriceLayout.curveIndexes(from);
+        int[] target = PriceLayout.curveIndexes(to);
+        for (int k = 0; k < target.length; k++) {
+            p[target[k]] = p[source[k]];
+        }
+        knees[PriceLayout.kneeIndex(to)] = knees[PriceLayout.kneeIndex(from)];
+    }
+
+    /** Column {@code j} of the rows: how often piece {@code j} occurs in each training message. */
+    private void fillColumn(double[][] rows, int[] training, String encoding, int j, double[] knees) {
+        TokenEstimator unit = new TokenEstimator(PriceLayout.prices(encoding, PriceLayout.unit(j), knees));
+        for (int r = 0; r < training.length; r++) {
+            rows[r][j] = unit.unrounded(messages.get(training[r]).text());
+        }
+    }
+
+    private static boolean isEmpty(double[][] rows, int[] columns) {
+        for (double[] row : rows) {
+            for (int j : columns) {
+                if (row[j] != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static EstimatorPrices rounded(String encoding, EstimatorPrices prices) {
+        Properties properties = new Properties();
+        try {
+            properties.load(new java.io.StringReader(prices.format("")));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return EstimatorPrices.parse(encoding, "fitted prices", properties);
+    }
+
+    private static double[] weights(String[] groups) {
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        for (String group : groups) {
+            sizes.merge(group, 1, Integer::sum);
+        }
+        return Arrays.stream(groups).mapToDouble(g -> 1 / Math.sqrt(sizes.get(g))).toArray();
+    }
+
+    /** Each group's messages dealt to the folds in a seeded random order, so that every fold has every group. */
+    private static int[] folds(String[] groups) {
+        int[] folds = new int[groups.length];
+        Map<String, List<Integer>> members = new LinkedHashMap<>();
+        for (int i = 0; i < groups.length; i++) {
+            members.computeIfAbsent(groups[i], g -> new ArrayList<>()).add(i);
+        }
+        Random random = new Random(FOLD_SEED);
+        for (List<Integer> group : members.values()) {
+            java.util.Collections.shuffle(group, random);
+            for (int k = 0; k < group.size(); k++) {
+                folds[group.get(k)] = k % FOLDS;
+            }
+        }
+        return folds;
+    }
+
+    private String errorTable(double[] exact, double[] heldOut, double[] inSample, double[] before) {
+        StringBuilder table = new StringBuilder();
+        table.append("| group | messages | within 15 % | mean signed error | median | 90th percentile"
+                + " | in-sample within 15 % | previous prices within 15 %, mean signed |\n");
+        table.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        List<String> order = new ArrayList<>(List.of("English", "code", "JSON"));
+        Arrays.stream(groups).distinct().filter(g -> !order.contains(g))
+                .sorted(java.util.Comparator.comparing(g -> LANGUAGES.getOrDefault(g, g))).forEach(order::add);
+        order.add("all");
+        for (String group : order) {
+            int[] members = IntStream.range(0, groups.length)
+                    .filter(i -> group.equals("all") || groups[i].equals(group)).toArray();
+            Errors held = Errors.of(members, heldOut, exact);
+            Errors in = Errors.of(members, inSample, exact);
+            Errors old = Errors.of(members, before, exact);
+            String name = group.equals("all") ? "**all**" : LANGUAGES.getOrDefault(group, group);
+            table.append(String.format(Locale.ROOT,
+                    "| %s | %d | %s | %+.1f %% | %.1f %% | %.1f %% | %.1f %% | %.1f %%, %+.1f %% |%n",
+                    name, members.length, bold(held.within, group.equals("all") ? 90 : 80), held.meanSigned,
+                    held.median, held.p90, in.within, old.within, old.meanSigned));
+        }
+        return table.toString();
+    }
+
+    private static String bold(double share, double goal) {
+        String text = String.format(Locale.ROOT, "%.1f %%", share);
+        return share < goal ? text + " (below " + (int) goal + " %)" : text;
+    }
+
+    private static String priceTable(Map<String, EstimatorPrices> fitted) {
+        StringBuilder table = new StringBuilder("| price |");
+        fitted.keySet().forEach(e -> table.append(' ').append(e).append(" |"));
+        table.append("\n|---|");
+        fitted.keySet().forEach(e -> table.append("---:|"));
+        table.append('\n');
+        List<EstimatorPrices> prices = new ArrayList<>(fitted.values());
+        row(table, "Latin, English: base knee slope knee2 slope2", prices, p -> p.english().format());
+        row(table, "Latin, other languages: base knee slope", prices, p -> p.foreign().format());
+        for (int s = 0; s < EstimatorPrices.SCRIPT_NAMES.size(); s++) {
+            int script = s;
+            row(table, EstimatorPrices.SCRIPT_NAMES.get(s) + ": base knee slope; marked", prices,
+                    p -> p.scripts().get(script).format() + "; " + p.markedScripts().get(script).format());
+        }
+        for (int k = 0; k < EstimatorPrices.SINGLE_PRICE_NAMES.size(); k++) {
+            int single = k;
+            row(table, "`" + EstimatorPrices.SINGLE_PRICE_NAMES.get(k) + "`", prices,
+                    p -> EstimatorPrices.WordCurve.number(p.singlePrices()[single]));
+        }
+        return table.toString();
+    }
+
+    private static void row(StringBuilder table, String name, List<EstimatorPrices> prices,
+            java.util.function.Function<EstimatorPrices, String> value) {
+        table.append("| ").append(name).append(" |");
+        prices.forEach(p -> table.append(' ').append(value.apply(p)).append(" |"));
+        table.append('\n');
+    }
+
+    private void writeGoldenFiles(Map<String, EstimatorPrices> fitted) throws IOException {
+        TokenEstimator o200k = new TokenEstimator(fitted.get("o200k_base"));
+        TokenEstimator cl100k = new TokenEstimator(fitted.get("cl100k_base"));
+        StringBuilder corpus = new StringBuilder();
+        for (Message message : messages) {
+            corpus.append(o200k.count(message.text())).append(' ').append(cl100k.count(message.text())).append('\n');
+        }
+        Files.writeString(GOLDEN.resolve("estimator-golden.txt"), corpus, StandardCharsets.UTF_8);
+        StringBuilder edges = new StringBuilder();
+        for (EdgeTexts.EdgeText edge : EdgeTexts.all()) {
+            edges.append(edge.name()).append('\t').append(o200k.countEveryCharacter(edge.text())).append(' ')
+                    .append(cl100k.countEveryCharacter(edge.text())).append('\n');
+        }
+        Files.writeString(GOLDEN.resolve(EdgeTexts.PINNED_ESTIMATES), edges, StandardCharsets.UTF_8);
+    }
+
+    /** Replaces each block between {@code <!-- fitted:NAME -->} and {@code <!-- /fitted:NAME -->} in the doc. */
+    private static void rewriteDoc(Map<String, String> blocks) throws IOException {
+        String doc = Files.readString(DOC, StandardCharsets.UTF_8);
+        for (Map.Entry<String, String> block : blocks.entrySet()) {
+            String open = "<!-- fitted:" + block.getKey() + " -->\n";
+            String close = "<!-- /fitted:" + block.getKey() + " -->";
+            int from = doc.indexOf(open);
+            int to = doc.indexOf(close);
+            assertThat(from).as("%s in %s", open.trim(), DOC).isNotNegative();
+            assertThat(to).as("%s in %s", close, DOC).isGreaterThan(from);
+            doc = doc.substring(0, from + open.length()) + block.getValue() + doc.substring(to);
+        }
+        Files.writeString(DOC, doc, StandardCharsets.UTF_8);
+    }
+
+    private static final Map<String, String> LANGUAGES = Map.ofEntries(Map.entry("ar", "Arabic"),
+            Map.entry("bg", "Bulgarian"), Map.entry("de", "German"), Map.entry("el", "Greek"),
+            Map.entry("es", "Spanish"), Map.entry("fr", "French"), Map.entry("he", "Hebrew"), Map.entry("hi", "Hindi"),
+            Map.entry("it", "Italian"), Map.entry("ja", "Japanese"), Map.entry("ko", "Korean"),
+            Map.entry("mixed", "mixed scripts, emoji"), Map.entry("nl", "Dutch"), Map.entry("pl", "Polish"),
+            Map.entry("pt", "Portuguese"), Map.entry("ru", "Russian"), Map.entry("sr", "Serbian"),
+            Map.entry("sv", "Swedish"), Map.entry("th", "Thai"), Map.entry("tr", "Turkish"),
+            Map.entry("uk", "Ukrainian"), Map.entry("vi", "Vietnamese"), Map.entry("zh", "Chinese"));
+
+    /** Errors of a group's estimates: share within 15 %, mean signed, median and 90th percentile absolute, in %. */
+    private record Errors(double within, double meanSigned, double median, double p90) {
+
+        static Errors of(int[] members, double[] estimates, double[] exact) {
+            double[] signed = Arrays.stream(members).mapToDouble(i -> (estimates[i] - exact[i]) / exact[i]).toArray();
+            double[] absolute = Arrays.stream(signed).map(Math::abs).sorted().toArray();
+            long within = Arrays.stream(absolute).filter(e -> e <= TOLERANCE).count();
+            return new Errors(100.0 * within / members.length, 100 * Arrays.stream(signed).average().orElse(0),
+                    100 * quantile(absolute, 0.5), 100 * quantile(absolute, 0.9));
+        }
+
+        private static double quantile(double[] sorted, double q) {
+            double position = q * (sorted.length - 1);
+            int below = (int) Math.floor(position);
+            int above = (int) Math.ceil(position);
+            return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
+        }
+    }
+}

@@ -70,6 +70,7 @@ public final class PoolsightMetricsServer implements PrometheusEndpoint {
         registry.register(new PoolMetrics(pools));
         registry.register(new RedisCommandMetrics(pools));
         registry.register(new TokenCounterMetrics(ManagementFactory.getPlatformMBeanServer()));
+        registry.register(new MemoryStoreMetrics(ManagementFactory.getPlatformMBeanServer()));
         InfoSnapshot info = InfoSnapshot.builder().name("poolsight_agent").help("The Poolsight agent in this JVM")
                 .dataPoint(InfoDataPointSnapshot.builder().labels(Labels.of("version", version())).build())
                 .build();

@@ -1,13 +1,11 @@
 package dev.poolsight.core.memory;
 
+import dev.poolsight.core.management.MBeanRegistration;
 import java.lang.management.ManagementFactory;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import javax.management.InstanceAlreadyExistsException;
 import javax.management.JMException;
 import javax.management.MBeanServer;
-import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 import javax.management.StandardMBean;
 import org.slf4j.Logger;
@@ -33,15 +31,10 @@ public final class MemoryStoreMBean implements AutoCloseable {
     public static final String DOMAIN_AND_TYPE = "dev.poolsight:type=MemoryStore";
 
     private static final Logger LOG = LoggerFactory.getLogger(MemoryStoreMBean.class);
-    private static final int MAX_SUFFIX = 100;
+    private final MBeanRegistration registration;
 
-    private final MBeanServer server;
-    private final ObjectName objectName;
-    private final AtomicBoolean closed = new AtomicBoolean();
-
-    private MemoryStoreMBean(MBeanServer server, ObjectName objectName) {
-        this.server = server;
-        this.objectName = objectName;
+    private MemoryStoreMBean(MBeanRegistration registration) {
+        this.registration = registration;
     }
 
     /** Registers the store's times on the platform MBean server, where JConsole, VisualVM and Jolokia look. */
@@ -62,17 +55,7 @@ public final class MemoryStoreMBean implements AutoCloseable {
         Objects.requireNonNull(server, "server is null");
         try {
             StandardMBean mbean = new StandardMBean(new Attributes(name, times), MemoryStoreMXBean.class, true);
-            for (int suffix = 1; suffix <= MAX_SUFFIX; suffix++) {
-                ObjectName objectName = objectName(suffix == 1 ? name : name + "-" + suffix);
-                try {
-                    server.registerMBean(mbean, objectName);
-                    return new MemoryStoreMBean(server, objectName);
-                } catch (InstanceAlreadyExistsException taken) {
-                    // Try the next suffix.
-                }
-            }
-            throw new InstanceAlreadyExistsException(
-                    objectName(name) + " and " + (MAX_SUFFIX - 1) + " suffixed names are all taken");
+            return new MemoryStoreMBean(MBeanRegistration.register(mbean, DOMAIN_AND_TYPE, name, server));
         } catch (JMException | RuntimeException | LinkageError e) {
             return failed(name, e);
         }
@@ -80,37 +63,24 @@ public final class MemoryStoreMBean implements AutoCloseable {
 
     private static MemoryStoreMBean failed(String name, Throwable e) {
         LOG.warn("The MBean of memory store {} could not be registered; the store works on without it", name, e);
-        return new MemoryStoreMBean(null, null);
+        return new MemoryStoreMBean(MBeanRegistration.none());
     }
 
     /** {@code dev.poolsight:type=MemoryStore,name=<storeName>}, the name quoted when ObjectName needs it. */
     public static ObjectName objectName(String storeName) {
         Objects.requireNonNull(storeName, "storeName is null");
-        String quoted = storeName.isEmpty() || storeName.matches(".*[,=:\"*?\n\r].*")
-                ? ObjectName.quote(storeName) : storeName;
-        try {
-            return new ObjectName(DOMAIN_AND_TYPE + ",name=" + quoted);
-        } catch (MalformedObjectNameException e) {
-            throw new IllegalArgumentException("storeName \"" + storeName + "\" cannot be part of an ObjectName", e);
-        }
+        return MBeanRegistration.objectName(DOMAIN_AND_TYPE, storeName);
     }
 
     /** The name the MBean was registered under; empty when registration failed. */
     public Optional<ObjectName> objectName() {
-        return Optional.ofNullable(objectName);
+        return registration.objectName();
     }
 
     /** Unregisters the MBean, the first time; a failure is logged, never thrown. */
     @Override
     public void close() {
-        if (objectName == null || !closed.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            server.unregisterMBean(objectName);
-        } catch (JMException | RuntimeException | LinkageError e) {
-            LOG.warn("The MBean {} could not be unregistered", objectName, e);
-        }
+        registration.close();
     }
 
     private record Attributes(String name, MemoryOperationTimes times) implements MemoryStoreMXBean {

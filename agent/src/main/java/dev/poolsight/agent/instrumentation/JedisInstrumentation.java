@@ -8,16 +8,12 @@ import dev.poolsight.jmx.AgentHealth;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
-import java.util.ArrayList;
 import java.util.List;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.dynamic.scaffold.MethodGraph;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
-import net.bytebuddy.implementation.Implementation;
 import net.bytebuddy.pool.TypePool;
 
 /**
@@ -41,19 +37,7 @@ public final class JedisInstrumentation {
     /** Registers the transformer and re-weaves the Jedis classes already loaded (after a dynamic attach). */
     public static void install(Instrumentation instrumentation, ClassLoader agentLoader) {
         instrumentation.addTransformer(new JedisClassesOnly(ClassFileLocator.ForClassLoader.of(agentLoader)), true);
-        List<Class<?>> loaded = new ArrayList<>();
-        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-            if (WOVEN.contains(type.getName())) {
-                loaded.add(type);
-            }
-        }
-        if (!loaded.isEmpty()) {
-            try {
-                instrumentation.retransformClasses(loaded.toArray(Class<?>[]::new));
-            } catch (Exception | LinkageError e) {
-                AgentHealth.failure("retransform loaded Jedis classes", e);
-            }
-        }
+        LoadedClasses.retransform(instrumentation, WOVEN, "Jedis classes");
     }
 
     /**
@@ -85,7 +69,7 @@ public final class JedisInstrumentation {
     private static final class JedisClassesOnly implements ClassFileTransformer {
 
         private final ClassFileLocator adviceLocator;
-        private volatile ByteBuddy byteBuddy;
+        private volatile ByteBuddy decorator;
 
         JedisClassesOnly(ClassFileLocator adviceLocator) {
             this.adviceLocator = adviceLocator;
@@ -115,13 +99,10 @@ public final class JedisInstrumentation {
         }
 
         private ByteBuddy byteBuddy() {
-            ByteBuddy current = byteBuddy;
+            ByteBuddy current = decorator;
             if (current == null) {
-                current = new ByteBuddy()
-                        .with(TypeValidation.DISABLED)
-                        .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE)
-                        .with(Implementation.Context.Disabled.Factory.INSTANCE);
-                byteBuddy = current;
+                current = PoolWeaver.decorator();
+                decorator = current;
             }
             return current;
         }

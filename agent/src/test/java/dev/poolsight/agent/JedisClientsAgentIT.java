@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.poolsight.testkit.TestRedis;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -42,6 +43,23 @@ class JedisClientsAgentIT {
         assertThat(result.count(pool + "borrows")).isGreaterThanOrEqualTo(100);
         assertThat(result.count("commands[" + server() + "].GET.count")).isEqualTo(100);
         assertThat(result.count("commands[" + server() + "].GET.errors")).isZero();
+        assertThat(result.count("agentFailures")).isZero();
+    }
+
+    @Test
+    void commandsAreTimedAfterADynamicAttachToAJvmWhoseJedisIsLoaded() throws Exception {
+        HostJvm host = HostJvm.on(HostJvm.JAVA_17).classPath("jedis7")
+                .main("dev.poolsight.agent.host.JedisClientsHost", REDIS.host(), REDIS.port(), "attach").start();
+        host.awaitLine("READY");
+
+        Process attach = new ProcessBuilder(HostJvm.JAVA_17.toString(), "-jar", HostJvm.AGENT_JAR.toString(),
+                "attach", Long.toString(host.pid())).redirectErrorStream(true).start();
+        String attachOutput = new String(attach.getInputStream().readAllBytes());
+        assertThat(attach.waitFor()).as(attachOutput).isZero();
+        host.send("GO");
+        HostJvm.Result result = host.finish();
+
+        assertThat(result.count("commands[" + server() + "].GET.count")).isEqualTo(100);
         assertThat(result.count("agentFailures")).isZero();
     }
 

@@ -56,6 +56,7 @@ public final class JedisClientsHost {
                 }
             }
             case "commands" -> commands(host, port);
+            case "attach" -> attachLater(host, port);
             default -> throw new IllegalArgumentException("unknown scenario " + args[2]);
         }
     }
@@ -65,6 +66,26 @@ public final class JedisClientsHost {
             client.get(KEY + i);
         }
         report(1);
+    }
+
+    /**
+     * Sends commands before the agent arrives, so that Jedis' classes are loaded unwoven, then waits for the test
+     * to attach it and makes {@value #GETS} GETs.
+     */
+    private static void attachLater(String host, int port) throws Exception {
+        try (JedisPooled client = new JedisPooled(host, port)) {
+            for (int i = 0; i < 10; i++) {
+                client.get(KEY + i);
+            }
+            System.out.println("READY " + ProcessHandle.current().pid());
+            System.out.flush();
+            java.io.BufferedReader in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
+            if (!"GO".equals(in.readLine())) {
+                throw new IllegalStateException("expected GO from the test");
+            }
+            gets(client);
+        }
     }
 
     private static void report(int commandMBeans) throws Exception {

@@ -26,6 +26,9 @@ import java.util.Optional;
  *   <tr><td>{@code jolokia}</td><td>off</td><td>{@code [host:]port} of a read-only Jolokia HTTP endpoint for the MBeans of
  *       {@code dev.poolsight} and {@code java.lang}; 127.0.0.1 without a host, {@code 0.0.0.0:port} for every
  *       interface</td></tr>
+ *   <tr><td>{@code redisCommands}</td><td>{@code false}</td><td>time every command Jedis sends, per pool and command
+ *       name; off by default until the Jedis classes come woven in the jar: weaving them when they load costs an
+ *       application about 150 ms of start-up</td></tr>
  *   <tr><td>{@code quiet}</td><td>{@code false}</td><td>no start-up line on stderr (a Jolokia port is still
  *       announced)</td></tr>
  *   <tr><td>{@code jolokiaUser}</td><td>none</td><td>user for HTTP basic authentication at the Jolokia endpoint</td></tr>
@@ -44,13 +47,18 @@ public final class AgentOptions {
 
     static final Duration DEFAULT_WINDOW = Duration.ofSeconds(60);
     private static final List<String> KEYS = List.of("leakThreshold", "window", "jolokia", "quiet", "jolokiaUser",
-            "jolokiaPasswordFile", "jolokiaPassword", "prometheus", "prometheusUser", "prometheusPasswordFile");
+            "jolokiaPasswordFile", "jolokiaPassword", "prometheus", "prometheusUser", "prometheusPasswordFile",
+            "redisCommands");
+
+    /** Options that may stand alone, meaning true. */
+    private static final List<String> FLAGS = List.of("quiet", "redisCommands");
 
     private final Map<String, String> values;
     private final List<String> problems;
     private final Duration leakThreshold;
     private final Duration window;
     private final boolean quiet;
+    private final boolean redisCommands;
     private final JolokiaCredentials jolokiaCredentials;
     private final String jolokia;
     private final Optional<PrometheusOptions> prometheus;
@@ -61,6 +69,7 @@ public final class AgentOptions {
         this.leakThreshold = duration("leakThreshold", null, false);
         this.window = duration("window", DEFAULT_WINDOW, true);
         this.quiet = flag("quiet");
+        this.redisCommands = flag("redisCommands");
         String user = nonEmpty("jolokiaUser");
         String password = jolokiaPassword();
         boolean passwordAsked = values.containsKey("jolokiaPassword") || values.containsKey("jolokiaPasswordFile");
@@ -90,7 +99,7 @@ public final class AgentOptions {
                 String value = equals < 0 ? "" : trimmed.substring(equals + 1).trim();
                 if (!KEYS.contains(key)) {
                     problems.add("unknown option \"" + key + "\" ignored; accepted: " + String.join(", ", KEYS));
-                } else if (equals < 0 && !key.equals("quiet")) {
+                } else if (equals < 0 && !FLAGS.contains(key)) {
                     problems.add("option " + key + " needs a value, as in " + key + "=...; ignored");
                 } else {
                     values.put(key, value);
@@ -195,6 +204,11 @@ public final class AgentOptions {
 
     public boolean quiet() {
         return quiet;
+    }
+
+    /** Whether Jedis' commands are timed ({@code redisCommands}). */
+    public boolean redisCommands() {
+        return redisCommands;
     }
 
     /** One line per unknown key or bad value, for stderr. */

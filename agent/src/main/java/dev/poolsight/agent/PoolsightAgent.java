@@ -3,6 +3,7 @@ package dev.poolsight.agent;
 import dev.poolsight.agent.bootstrap.PoolHooks;
 import dev.poolsight.agent.instrumentation.CommonsPoolIdentity;
 import dev.poolsight.agent.instrumentation.CommonsPoolInstrumentation;
+import dev.poolsight.agent.instrumentation.JedisInstrumentation;
 import dev.poolsight.agent.jolokia.JolokiaEndpoint;
 import dev.poolsight.agent.prometheus.PrometheusEndpoint;
 import dev.poolsight.jmx.AgentHealth;
@@ -34,6 +35,9 @@ public final class PoolsightAgent {
         WindowTicker.start(registry);
         installMBeans(registry);
         CommonsPoolInstrumentation.install(instrumentation, agentJar, agentLoader);
+        if (options.redisCommands()) {
+            JedisInstrumentation.install(instrumentation, agentLoader);
+        }
         if (!options.quiet()) {
             System.err.println("[poolsight] agent started: instrumenting Commons Pool 2 pools; percentiles over "
                     + options.window().toSeconds() + "s; leak detection "

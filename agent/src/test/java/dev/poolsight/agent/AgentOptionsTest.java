@@ -41,7 +41,7 @@ class AgentOptionsTest {
 
         assertThat(options.problems()).containsExactly("unknown option \"colour\" ignored; accepted: leakThreshold, "
                 + "window, jolokia, quiet, jolokiaUser, jolokiaPasswordFile, jolokiaPassword, prometheus, prometheusUser, "
-                + "prometheusPasswordFile");
+                + "prometheusPasswordFile, redisCommands");
         assertThat(options.window()).isEqualTo(Duration.ofSeconds(30));
     }
 
@@ -63,6 +63,13 @@ class AgentOptionsTest {
         assertThat(options.window()).isEqualTo(Duration.ofSeconds(60));
         assertThat(options.leakThreshold()).isEmpty();
         assertThat(options.problems()).containsExactly("window=0 must be positive; using PT1M");
+    }
+
+    @Test
+    void redisCommandsAreTimedOnlyWhenAskedFor() {
+        assertThat(AgentOptions.parse(null).redisCommands()).isFalse();
+        assertThat(AgentOptions.parse("redisCommands").redisCommands()).isTrue();
+        assertThat(AgentOptions.parse("redisCommands=false").redisCommands()).isFalse();
     }
 
     @Test

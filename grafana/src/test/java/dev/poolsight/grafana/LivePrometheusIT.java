@@ -46,7 +46,7 @@ class LivePrometheusIT {
         TestRedis redis = TestRedis.get();
         int port = FreePort.find();
         target = "127.0.0.1:" + port;
-        host = ChildJvm.start("prometheus=" + port + ",leakThreshold=30s", Map.of(
+        host = ChildJvm.start("prometheus=" + port + ",leakThreshold=30s,redisCommands", Map.of(
                 "REDIS_URL", "redis://" + redis.host() + ":" + redis.port(),
                 "REDIS_POOL_SIZE", "4",
                 "REDIS_POOL_TIMEOUT", "50ms",

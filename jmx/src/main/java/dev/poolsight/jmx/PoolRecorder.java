@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
@@ -84,6 +85,9 @@ public final class PoolRecorder {
     private final AtomicLong peakBorrowed = new AtomicLong();
     /** Read only when a borrow finds the pool exhausted, so the successful borrow never pays for it. */
     private final AtomicReference<PoolEvents> events = new AtomicReference<>();
+    private volatile RedisCommandRecorder redisCommands;
+    // Guarded by this.
+    private Consumer<PoolRecorder> redisCommandsListener;
 
     /**
      * A recorder for one pool, which starts with empty counters and an empty window.
@@ -340,6 +344,47 @@ public final class PoolRecorder {
             holdTimes.advance();
             return null;
         });
+        RedisCommandRecorder commands = redisCommands;
+        if (commands != null) {
+            commands.advanceWindows();
+        }
+    }
+
+    // ---- Redis commands sent over this pool's connections, for pools of Redis clients ----
+
+    /**
+     * The recorder of the Redis commands sent over this pool's connections, made at the first command: a pool
+     * that is not a Redis client's never has one.
+     */
+    public RedisCommandRecorder redisCommands() {
+        RedisCommandRecorder commands = redisCommands;
+        return commands != null ? commands : firstRedisCommand();
+    }
+
+    /** The recorder of Redis commands if this pool has sent any, else null. */
+    public RedisCommandRecorder redisCommandsIfAny() {
+        return redisCommands;
+    }
+
+    /**
+     * Calls {@code listener} once this pool has a Redis command recorder: now, if it has one, else on the thread
+     * of its first command (which should only hand the work on). One listener at a time; null removes it.
+     */
+    public synchronized void onRedisCommands(Consumer<PoolRecorder> listener) {
+        redisCommandsListener = listener;
+        if (listener != null && redisCommands != null) {
+            listener.accept(this);
+        }
+    }
+
+    private synchronized RedisCommandRecorder firstRedisCommand() {
+        if (redisCommands == null) {
+            redisCommands = new RedisCommandRecorder(RedisCommandNames.global(), window(), nanoClock);
+            if (redisCommandsListener != null) {
+                redisCommandsListener.accept(this);
+            }
+        }
+        return redisCommands;
     }
 
     /** Objects held longer than the leak threshold, longest first; empty when leak detection is off. */

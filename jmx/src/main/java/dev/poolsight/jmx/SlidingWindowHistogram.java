@@ -31,7 +31,7 @@ final class SlidingWindowHistogram {
     static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
     private static final int SIGNIFICANT_DIGITS = 3;
 
-    private final Histogram pending = new Histogram(1, HIGHEST_MICROS, SIGNIFICANT_DIGITS);
+    private final Histogram pending;
     private final LongSupplier nanoClock;
     private final long sliceNanos;
     private final Histogram[] slices = new Histogram[RecorderSettings.SLICES];
@@ -41,6 +41,19 @@ final class SlidingWindowHistogram {
     private long currentSliceEnd;
 
     SlidingWindowHistogram(Duration window, LongSupplier nanoClock) {
+        this(window, nanoClock, new Histogram(1, HIGHEST_MICROS, SIGNIFICANT_DIGITS));
+    }
+
+    /**
+     * A window whose pending histogram is packed too: recording costs a little more, which only a reader draining
+     * buffers pays, and it takes a few KB instead of 190, for the many histograms of Redis commands.
+     */
+    static SlidingWindowHistogram compact(Duration window, LongSupplier nanoClock) {
+        return new SlidingWindowHistogram(window, nanoClock, newSlice());
+    }
+
+    private SlidingWindowHistogram(Duration window, LongSupplier nanoClock, Histogram pending) {
+        this.pending = pending;
         this.nanoClock = nanoClock;
         this.sliceNanos = window.toNanos() / RecorderSettings.SLICES;
         for (int i = 0; i < slices.length; i++) {

@@ -62,6 +62,7 @@ public final class PoolHooks {
             if (recorder != null) {
                 Object lent = recorder.tracksObjects() ? PooledObjects.userObject(pooledObject) : null;
                 recorder.borrowSucceeded(lent, wait.toNanos());
+                RedisHooks.lent(recorder);
             }
         } catch (Throwable t) {
             AgentHealth.failure("record borrow", t);
@@ -123,6 +124,7 @@ public final class PoolHooks {
             }
             if (thrown == null) {
                 recorder.borrowSucceeded(borrowed, waited);
+                RedisHooks.lent(recorder);
             } else if (BorrowFailures.isExhaustion(thrown)) {
                 recorder.borrowExhausted(waited);
             } else {
@@ -141,6 +143,7 @@ public final class PoolHooks {
             PoolRecorder recorder = recorder(pool);
             if (recorder != null) {
                 recorder.returned(object);
+                RedisHooks.returning(recorder);
             }
         } catch (Throwable t) {
             AgentHealth.failure("record return", t);
@@ -156,6 +159,7 @@ public final class PoolHooks {
             PoolRecorder recorder = recorder(pool);
             if (recorder != null) {
                 recorder.invalidated(object);
+                RedisHooks.returning(recorder);
             }
         } catch (Throwable t) {
             AgentHealth.failure("record invalidate", t);

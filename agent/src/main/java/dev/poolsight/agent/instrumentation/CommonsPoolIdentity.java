@@ -4,6 +4,7 @@ import dev.poolsight.agent.bootstrap.PoolIdentity;
 import dev.poolsight.jmx.PoolGauges;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.management.ObjectName;
 
@@ -19,7 +20,12 @@ public final class CommonsPoolIdentity implements PoolIdentity {
 
     /** Commons Pool's own default JMX names: pool, pool2, pool3, ... */
     private static final Pattern DEFAULT_JMX_NAME = Pattern.compile("pool[0-9]*");
-    private static final String JEDIS_FACTORY = "redis.clients.jedis.JedisFactory";
+    /**
+     * The factories of Jedis pools: JedisFactory behind the legacy JedisPool, ConnectionFactory behind JedisPooled,
+     * Jedis 7's RedisClient and each node pool of the cluster and sentinel clients.
+     */
+    private static final Set<String> JEDIS_FACTORIES =
+            Set.of("redis.clients.jedis.JedisFactory", "redis.clients.jedis.ConnectionFactory");
 
     @Override
     public String nameOf(Object pool) {
@@ -50,16 +56,24 @@ public final class CommonsPoolIdentity implements PoolIdentity {
 
     private static boolean isJedisFactory(Class<?> type) {
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            if (c.getName().equals(JEDIS_FACTORY)) {
+            if (JEDIS_FACTORIES.contains(c.getName())) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Jedis 5 to 7 keep the address in the factory's socket factory; the client config says whether it is TLS. */
+    /**
+     * The address is in the factory's socket factory: a field of the factory in Jedis 5 and 6 (and of JedisFactory
+     * in 7), of the factory's connection builder in Jedis 7's ConnectionFactory. The client config says whether
+     * it is TLS.
+     */
     private static String jedisServer(Object factory) {
         Object socketFactory = field(factory, "jedisSocketFactory");
+        if (socketFactory == null) {
+            Object connectionBuilder = field(factory, "connectionBuilder");
+            socketFactory = connectionBuilder == null ? null : field(connectionBuilder, "socketFactory");
+        }
         Object hostAndPort = socketFactory == null ? null : call(socketFactory, "getHostAndPort");
         if (hostAndPort == null) {
             return null;

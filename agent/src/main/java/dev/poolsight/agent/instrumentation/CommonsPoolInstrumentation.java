@@ -7,7 +7,6 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.poolsight.jmx.AgentHealth;
 import java.lang.instrument.Instrumentation;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarFile;
 import net.bytebuddy.asm.Advice;
@@ -45,19 +44,7 @@ public final class CommonsPoolInstrumentation {
         PoolClassesOnly transformer = new PoolClassesOnly(new PrewovenClasses(agentJar),
                 () -> new PoolWeaver(ClassFileLocator.ForClassLoader.of(agentLoader)));
         instrumentation.addTransformer(transformer, true);
-        List<Class<?>> loaded = new ArrayList<>();
-        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-            if (WOVEN.contains(type.getName())) {
-                loaded.add(type);
-            }
-        }
-        if (!loaded.isEmpty()) {
-            try {
-                instrumentation.retransformClasses(loaded.toArray(Class<?>[]::new));
-            } catch (Exception | LinkageError e) {
-                AgentHealth.failure("retransform loaded pool classes", e);
-            }
-        }
+        LoadedClasses.retransform(instrumentation, WOVEN, "pool classes");
     }
 
     static DynamicType.Builder<?> weave(DynamicType.Builder<?> builder, TypeDescription type,

@@ -19,10 +19,7 @@ import net.bytebuddy.pool.TypePool;
  */
 final class PoolWeaver implements ClassFileTransformer {
 
-    private final ByteBuddy byteBuddy = new ByteBuddy()
-            .with(TypeValidation.DISABLED)
-            .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE)
-            .with(Implementation.Context.Disabled.Factory.INSTANCE);
+    private final ByteBuddy byteBuddy = decorator();
     private final ClassFileLocator adviceLocator;
 
     PoolWeaver(ClassFileLocator adviceLocator) {
@@ -41,6 +38,17 @@ final class PoolWeaver implements ClassFileTransformer {
             AgentHealth.failure("instrument " + className, t);
             return null;
         }
+    }
+
+    /**
+     * Byte Buddy set up to decorate a class in place, as retransformation requires: no validation, only the
+     * declared methods, no generated members.
+     */
+    static ByteBuddy decorator() {
+        return new ByteBuddy()
+                .with(TypeValidation.DISABLED)
+                .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE)
+                .with(Implementation.Context.Disabled.Factory.INSTANCE);
     }
 
     /**

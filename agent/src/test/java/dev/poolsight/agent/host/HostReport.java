@@ -4,7 +4,9 @@ import java.lang.management.ManagementFactory;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.management.Attribute;
+import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanServer;
+import javax.management.openmbean.CompositeData;
 import javax.management.ObjectName;
 
 /**
@@ -39,6 +41,42 @@ final class HostReport {
             }
         }
         result("agentFailures", AgentInternals.agentFailures());
+    }
+
+    /**
+     * The rows of every RedisCommands MBean, once there are {@code expected} of them, as
+     * {@code commands[<pool>].<COMMAND>.<item>}; and, as {@code mbeanText}, every attribute of every Poolsight
+     * MBean as text, for the test to search for what must never be there.
+     */
+    static void redisCommands(int expected) throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName pattern = new ObjectName("dev.poolsight:type=RedisCommands,*");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        Set<ObjectName> names = server.queryNames(pattern, null);
+        while (names.size() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+            names = server.queryNames(pattern, null);
+        }
+        for (ObjectName name : names) {
+            String pool = (String) server.getAttribute(name, "Pool");
+            for (CompositeData row : (CompositeData[]) server.getAttribute(name, "Commands")) {
+                String prefix = "commands[" + pool + "]." + row.get("command") + ".";
+                for (String item : row.getCompositeType().keySet()) {
+                    if (!item.equals("command")) {
+                        result(prefix + item, row.get(item));
+                    }
+                }
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        for (ObjectName name : server.queryNames(new ObjectName("dev.poolsight:*"), null)) {
+            for (MBeanAttributeInfo attribute : server.getMBeanInfo(name).getAttributes()) {
+                Object value = server.getAttribute(name, attribute.getName());
+                text.append(name).append(' ').append(value instanceof Object[] array
+                        ? java.util.Arrays.deepToString(array) : String.valueOf(value)).append(' ');
+            }
+        }
+        result("mbeanText", text.toString().replace('\n', ' '));
     }
 
     /**

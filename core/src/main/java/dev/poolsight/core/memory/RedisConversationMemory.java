@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.JedisPool;
@@ -34,6 +35,7 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
     private static final byte[] RETRY = SafeEncoder.encode("retry");
 
     private final RedisConnections connections;
+    private final MemoryOperationTimes times = new MemoryOperationTimes();
     private final MemoryOptions options;
     private final boolean ownsPool;
     private final RecentConversationKeys recentKeys;
@@ -78,10 +80,22 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
 
     @Override
     public AppendResult append(String conversationId, List<Message> messages) {
+        long start = times.start();
+        boolean failed = true;
+        try {
+            AppendResult result = untimedAppend(conversationId, messages);
+            failed = false;
+            return result;
+        } finally {
+            times.record(MemoryOperation.APPEND, start, failed);
+        }
+    }
+
+    private AppendResult untimedAppend(String conversationId, List<Message> messages) {
         ConversationKeys keys = keys(conversationId);
         Objects.requireNonNull(messages, "messages is null");
         if (messages.isEmpty()) {
-            return new AppendResult(messageCount(conversationId), tokenCount(conversationId), List.of());
+            return new AppendResult(metaField(conversationId, "count"), metaField(conversationId, "tokens"), List.of());
         }
         requirePresentAndDistinct(conversationId, messages);
         boolean[] estimated = new boolean[messages.size()];
@@ -221,20 +235,38 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
 
     @Override
     public List<Message> readAll(String conversationId) {
-        return range(conversationId, 0, -1);
+        return timed(MemoryOperation.READ_ALL, () -> range(conversationId, 0, -1));
     }
 
     @Override
     public List<Message> readLast(String conversationId, int count) {
         requireNonNegative("count", count);
-        return count == 0 ? List.of() : range(conversationId, -count, -1);
+        return timed(MemoryOperation.READ_WINDOW, () -> count == 0 ? List.of() : range(conversationId, -count, -1));
     }
 
     @Override
     public List<Message> readPage(String conversationId, int offset, int limit) {
         requireNonNegative("offset", offset);
         requireNonNegative("limit", limit);
-        return limit == 0 ? List.of() : range(conversationId, offset, (long) offset + limit - 1);
+        return timed(MemoryOperation.READ_PAGE,
+                () -> limit == 0 ? List.of() : range(conversationId, offset, (long) offset + limit - 1));
+    }
+
+    /** The store's own operation times since it started; see {@link MemoryStoreMBean} to show them over JMX. */
+    public MemoryOperationTimes operationTimes() {
+        return times;
+    }
+
+    private <T> T timed(MemoryOperation operation, Supplier<T> call) {
+        long start = times.start();
+        boolean failed = true;
+        try {
+            T result = call.get();
+            failed = false;
+            return result;
+        } finally {
+            times.record(operation, start, failed);
+        }
     }
 
     private List<Message> range(String conversationId, long start, long stop) {
@@ -249,12 +281,12 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
 
     @Override
     public long messageCount(String conversationId) {
-        return metaField(conversationId, "count");
+        return timed(MemoryOperation.COUNT, () -> metaField(conversationId, "count"));
     }
 
     @Override
     public long tokenCount(String conversationId) {
-        return metaField(conversationId, "tokens");
+        return timed(MemoryOperation.COUNT, () -> metaField(conversationId, "tokens"));
     }
 
     private long metaField(String conversationId, String field) {
@@ -271,7 +303,7 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
     @Override
     public boolean clear(String conversationId) {
         String[] all = keys(conversationId).all().toArray(String[]::new);
-        return connections.call(jedis -> jedis.del(all)) > 0;
+        return timed(MemoryOperation.CLEAR, () -> connections.call(jedis -> jedis.del(all)) > 0);
     }
 
     @Override

@@ -1,16 +1,13 @@
 package dev.poolsight.core.tokens;
 
+import dev.poolsight.core.management.MBeanRegistration;
 import java.lang.management.ManagementFactory;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Pattern;
-import javax.management.InstanceAlreadyExistsException;
 import javax.management.JMException;
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanInfo;
 import javax.management.MBeanServer;
-import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 import javax.management.StandardMBean;
 import org.slf4j.Logger;
@@ -38,18 +35,10 @@ public final class TokenCounterMBean implements AutoCloseable {
     public static final String DOMAIN_AND_TYPE = "dev.poolsight:type=TokenCounter";
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenCounterMBean.class);
-    /** How many {@code -n} suffixes to try before giving up: far more counters than any JVM should hold. */
-    private static final int MAX_SUFFIX = 100;
-    /** The characters an unquoted ObjectName value may not hold. */
-    private static final Pattern RESERVED = Pattern.compile("[,=:\"*?\n\r]");
+    private final MBeanRegistration registration;
 
-    private final MBeanServer server;
-    private final ObjectName objectName;
-    private final AtomicBoolean closed = new AtomicBoolean();
-
-    private TokenCounterMBean(MBeanServer server, ObjectName objectName) {
-        this.server = server;
-        this.objectName = objectName;
+    private TokenCounterMBean(MBeanRegistration registration) {
+        this.registration = registration;
     }
 
     /** Registers {@code counter} on the platform MBean server, where JConsole, VisualVM and Jolokia look. */
@@ -69,19 +58,8 @@ public final class TokenCounterMBean implements AutoCloseable {
         Objects.requireNonNull(counter, "counter is null");
         Objects.requireNonNull(server, "server is null");
         try {
-            String name = counter.name();
             StandardMBean mbean = new DescribedAttributes(new TokenCounterAttributes(counter));
-            for (int suffix = 1; suffix <= MAX_SUFFIX; suffix++) {
-                ObjectName objectName = objectName(suffix == 1 ? name : name + "-" + suffix);
-                try {
-                    server.registerMBean(mbean, objectName);
-                    return new TokenCounterMBean(server, objectName);
-                } catch (InstanceAlreadyExistsException taken) {
-                    // Try the next suffix.
-                }
-            }
-            throw new InstanceAlreadyExistsException(
-                    objectName(name) + " and " + (MAX_SUFFIX - 1) + " suffixed names are all taken");
+            return new TokenCounterMBean(MBeanRegistration.register(mbean, DOMAIN_AND_TYPE, counter.name(), server));
         } catch (JMException | RuntimeException | LinkageError e) {
             return failed(counter, e);
         }
@@ -90,41 +68,24 @@ public final class TokenCounterMBean implements AutoCloseable {
     private static TokenCounterMBean failed(TokenCounterStats counter, Throwable e) {
         LOG.warn("The MBean of token counter {} could not be registered; the counter works on without it",
                 counter.name(), e);
-        return new TokenCounterMBean(null, null);
+        return new TokenCounterMBean(MBeanRegistration.none());
     }
 
     /** {@code dev.poolsight:type=TokenCounter,name=<counterName>}, the name quoted when ObjectName needs it. */
     public static ObjectName objectName(String counterName) {
         Objects.requireNonNull(counterName, "counterName is null");
-        try {
-            return new ObjectName(DOMAIN_AND_TYPE + ",name=" + quotedIfNeeded(counterName));
-        } catch (MalformedObjectNameException e) {
-            // Cannot happen: the domain and type are fixed and the value is quoted whenever it needs to be.
-            throw new IllegalArgumentException("counterName \"" + counterName + "\" cannot be part of an ObjectName", e);
-        }
-    }
-
-    /** As it is when ObjectName allows it, so that the common case reads plainly in JConsole's tree. */
-    private static String quotedIfNeeded(String name) {
-        return name.isEmpty() || RESERVED.matcher(name).find() ? ObjectName.quote(name) : name;
+        return MBeanRegistration.objectName(DOMAIN_AND_TYPE, counterName);
     }
 
     /** The name the MBean was registered under; empty when registration failed. */
     public Optional<ObjectName> objectName() {
-        return Optional.ofNullable(objectName);
+        return registration.objectName();
     }
 
     /** Unregisters the MBean, the first time; a failure is logged, never thrown. */
     @Override
     public void close() {
-        if (objectName == null || !closed.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            server.unregisterMBean(objectName);
-        } catch (JMException | RuntimeException | LinkageError e) {
-            LOG.warn("The MBean {} could not be unregistered", objectName, e);
-        }
+        registration.close();
     }
 
     /**

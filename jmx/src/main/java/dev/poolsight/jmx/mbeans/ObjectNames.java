@@ -27,6 +27,15 @@ public final class ObjectNames {
         return of("Pool", poolName);
     }
 
+    /** The name of the MBean of the Redis commands sent over the pool called {@code poolName}. */
+    public static ObjectName redisCommands(String poolName) {
+        try {
+            return new ObjectName(DOMAIN + ":type=RedisCommands,pool=" + value(poolName));
+        } catch (MalformedObjectNameException e) {
+            throw new IllegalArgumentException("pool=\"" + poolName + "\": cannot be part of an ObjectName", e);
+        }
+    }
+
     /** {@code name} as an ObjectName property value: as it is when allowed, quoted otherwise. */
     public static String value(String name) {
         if (name.isEmpty()) {

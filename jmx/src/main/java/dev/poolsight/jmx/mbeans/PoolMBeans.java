@@ -40,6 +40,7 @@ public final class PoolMBeans implements AutoCloseable {
     private final LongSupplier nanoClock;
     private final Executor jmxThread;
     private final Map<PoolRecorder, Registered> registered = new ConcurrentHashMap<>();
+    private final Map<PoolRecorder, ObjectName> redisCommands = new ConcurrentHashMap<>();
     /** What else {@link #close()} ends: the JMX thread this installation made, if it made one. */
     private Runnable onClose = () -> { };
     /** Made on the JMX thread, at its first task: making the platform MBean server starts JMX and its logging. */
@@ -131,6 +132,7 @@ public final class PoolMBeans implements AutoCloseable {
             server.registerMBean(new PoolDynamicMBean(new PoolMBean(recorder), emitter, descriptions), name);
             registered.put(recorder, new Registered(name, notifier));
             recorder.setEvents(notifier);
+            recorder.onRedisCommands(pool -> jmxThread.execute(() -> registerRedisCommands(pool)));
         } catch (JMException | RuntimeException | LinkageError e) {
             AgentHealth.failure("register pool MBean", e);
         }
@@ -142,10 +144,36 @@ public final class PoolMBeans implements AutoCloseable {
             return; // its registration failed, and was counted then
         }
         recorder.clearEvents(gone.notifier());
+        recorder.onRedisCommands(null);
         try {
             server().unregisterMBean(gone.name());
         } catch (JMException | RuntimeException | LinkageError e) {
             AgentHealth.failure("unregister pool MBean", e);
+        }
+        ObjectName commands = redisCommands.remove(recorder);
+        if (commands != null) {
+            try {
+                server().unregisterMBean(commands);
+            } catch (JMException | RuntimeException | LinkageError e) {
+                AgentHealth.failure("unregister Redis commands MBean", e);
+            }
+        }
+    }
+
+    /** On the JMX thread, once the pool has sent its first Redis command, unless it has been closed since. */
+    private void registerRedisCommands(PoolRecorder recorder) {
+        if (!registered.containsKey(recorder) || redisCommands.containsKey(recorder)) {
+            return;
+        }
+        try {
+            ObjectName name = ObjectNames.redisCommands(recorder.name());
+            Descriptions descriptions = new Descriptions(RedisCommandsMXBean.class,
+                    Map.of("window", Descriptions.describe(recorder.window())));
+            server().registerMBean(new DescribedMBean<>(new RedisCommandsMBean(recorder), RedisCommandsMXBean.class,
+                    descriptions), name);
+            redisCommands.put(recorder, name);
+        } catch (JMException | RuntimeException | LinkageError e) {
+            AgentHealth.failure("register Redis commands MBean", e);
         }
     }
 

@@ -10,6 +10,8 @@ import dev.poolsight.jmx.AgentHealth;
 import dev.poolsight.jmx.PoolRecorder;
 import dev.poolsight.jmx.PoolRegistry;
 import dev.poolsight.jmx.RecorderSettings;
+import dev.poolsight.jmx.RedisCommandNames;
+import dev.poolsight.jmx.RedisCommandRecorder;
 import java.time.Duration;
 import javax.management.MBeanServer;
 import javax.management.MBeanServerFactory;
@@ -71,6 +73,35 @@ class PoolMBeansTest {
         assertThat(server.isRegistered(ObjectNames.pool("redis"))).isFalse();
         assertThat(recorder.clearEvents(null)).as("no events hook left behind").isTrue();
     }
+
+    @Test
+    void aPoolGetsItsRedisCommandsMBeanAtItsFirstCommandAndLosesItWhenClosed() throws Exception {
+        install();
+        PoolRecorder recorder = registry.register(first, "redis://127.0.0.1:6379", gauges);
+        ObjectName commands = ObjectNames.redisCommands("redis://127.0.0.1:6379");
+        assertThat(server.isRegistered(commands)).isFalse();
+
+        recorder.redisCommands().record(RedisCommandNames.global().indexOf(Command.GET), RedisCommandRecorder.OK, 1_000);
+
+        assertThat(commands.getKeyProperty("type")).isEqualTo("RedisCommands");
+        assertThat(server.getAttribute(commands, "CommandCount")).isEqualTo(1L);
+        assertThat(server.getAttribute(commands, "Pool")).isEqualTo("redis://127.0.0.1:6379");
+        registry.unregister(first);
+        assertThat(server.isRegistered(commands)).isFalse();
+    }
+
+    @Test
+    void aPoolThatHadSentCommandsBeforeInstallGetsItsRedisCommandsMBean() {
+        PoolRecorder recorder = registry.register(first, "redis", gauges);
+        recorder.redisCommands().record(RedisCommandNames.global().indexOf(Command.GET), RedisCommandRecorder.OK, 1_000);
+
+        install();
+
+        assertThat(server.isRegistered(ObjectNames.redisCommands("redis"))).isTrue();
+    }
+
+    /** Stands for Jedis' Protocol.Command. */
+    enum Command { GET }
 
     @Test
     void poolsWithReservedCharactersInTheirNamesGetQuotedNames() throws Exception {

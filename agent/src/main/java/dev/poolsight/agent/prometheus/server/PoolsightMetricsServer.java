@@ -68,7 +68,9 @@ public final class PoolsightMetricsServer implements PrometheusEndpoint {
     static PrometheusRegistry registry(PoolRegistry pools) {
         PrometheusRegistry registry = new PrometheusRegistry();
         registry.register(new PoolMetrics(pools));
+        registry.register(new RedisCommandMetrics(pools));
         registry.register(new TokenCounterMetrics(ManagementFactory.getPlatformMBeanServer()));
+        registry.register(new MemoryStoreMetrics(ManagementFactory.getPlatformMBeanServer()));
         InfoSnapshot info = InfoSnapshot.builder().name("poolsight_agent").help("The Poolsight agent in this JVM")
                 .dataPoint(InfoDataPointSnapshot.builder().labels(Labels.of("version", version())).build())
                 .build();

@@ -1,0 +1,95 @@
+package dev.poolsight.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.poolsight.testkit.TestRedis;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every Jedis client that pools connections, on each Jedis release the API allows, in a child JVM with the agent:
+ * the legacy JedisPool, JedisPooled (5 to 7) and Jedis 7's RedisClient; and the commands the agent times over
+ * them, by name and by kind of failure.
+ */
+class JedisClientsAgentIT {
+
+    private static final TestRedis REDIS = TestRedis.get();
+
+    static Stream<Arguments> clients() {
+        return Stream.of(
+                Arguments.of("jedis5", "JedisPool"), Arguments.of("jedis5", "JedisPooled"),
+                Arguments.of("jedis6", "JedisPool"), Arguments.of("jedis6", "JedisPooled"),
+                Arguments.of("jedis7", "JedisPool"), Arguments.of("jedis7", "JedisPooled"),
+                Arguments.of("jedis7", "RedisClient"));
+    }
+
+    private static String server() {
+        return "redis://" + REDIS.host() + ":" + REDIS.port();
+    }
+
+    @ParameterizedTest(name = "{1} on {0}")
+    @MethodSource("clients")
+    void theClientsPoolIsNamedByItsServerAndEachGetIsCountedOnce(String host, String client) throws Exception {
+        HostJvm.Result result = HostJvm.on(HostJvm.JAVA_17).withAgent("redisCommands").classPath(host)
+                .main("dev.poolsight.agent.host.JedisClientsHost", REDIS.host(), REDIS.port(), client).finish();
+
+        String pool = "pool[" + server() + "].";
+        assertThat(result.results().keySet()).filteredOn(key -> key.startsWith("pool["))
+                .allMatch(key -> key.startsWith(pool));
+        assertThat(result.count(pool + "borrows")).isGreaterThanOrEqualTo(100);
+        assertThat(result.count("commands[" + server() + "].GET.count")).isEqualTo(100);
+        assertThat(result.count("commands[" + server() + "].GET.errors")).isZero();
+        assertThat(result.count("agentFailures")).isZero();
+    }
+
+    @Test
+    void commandsAreTimedAfterADynamicAttachToAJvmWhoseJedisIsLoaded() throws Exception {
+        HostJvm host = HostJvm.on(HostJvm.JAVA_17).classPath("jedis7")
+                .main("dev.poolsight.agent.host.JedisClientsHost", REDIS.host(), REDIS.port(), "attach").start();
+        host.awaitLine("READY");
+
+        Process attach = new ProcessBuilder(HostJvm.JAVA_17.toString(), "-jar", HostJvm.AGENT_JAR.toString(),
+                "attach", Long.toString(host.pid()), "redisCommands").redirectErrorStream(true).start();
+        String attachOutput = new String(attach.getInputStream().readAllBytes());
+        assertThat(attach.waitFor()).as(attachOutput).isZero();
+        host.send("GO");
+        HostJvm.Result result = host.finish();
+
+        assertThat(result.count("commands[" + server() + "].GET.count")).isEqualTo(100);
+        assertThat(result.count("agentFailures")).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"jedis5", "jedis6", "jedis7"})
+    void eachCommandIsTimedUnderItsNameWithItsFailuresByKind(String host) throws Exception {
+        HostJvm.Result result = HostJvm.on(HostJvm.JAVA_17).withAgent("redisCommands").classPath(host)
+                .main("dev.poolsight.agent.host.JedisClientsHost", REDIS.host(), REDIS.port(), "commands").finish();
+
+        String pool = "commands[" + server() + "].";
+        assertThat(result.count(pool + "GET.count")).isEqualTo(101);
+        assertThat(result.count(pool + "GET.connectionErrors")).isEqualTo(1);
+        assertThat(result.count(pool + "GET.errors")).isEqualTo(1);
+        assertThat(result.count(pool + "SET.count")).isEqualTo(1);
+        assertThat(result.count(pool + "LPUSH.errorReplies")).isEqualTo(1);
+        assertThat(result.count(pool + "PIPELINE.count")).isEqualTo(1);
+        assertThat(result.count(pool + "TRANSACTION.count")).isEqualTo(1);
+        assertThat(result.count(pool + "EVAL.count")).isEqualTo(1);
+        assertThat(result.number(pool + "EVAL.maxMillis")).isBetween(50.0, 1000.0);
+        assertThat(result.number(pool + "GET.p95Millis")).isLessThan(10.0);
+        String impatient = "commands[" + server() + "-2].";
+        assertThat(result.count(impatient + "EVAL.timeouts")).isEqualTo(1);
+        assertThat(result.number(impatient + "EVAL.maxMillis")).isBetween(50.0, 1000.0);
+        assertThat(result.get("killed")).isEqualTo("true");
+        assertThat(result.get("wrongType")).isEqualTo("true");
+        assertThat(result.count("transactionReplies")).isEqualTo(2);
+        assertThat(result.get("mbeanText")).contains("GET").doesNotContain("secret");
+        assertThat(result.stdout().lines().filter(line -> !line.startsWith("RESULT ")))
+                .noneMatch(line -> line.contains("secret"));
+        assertThat(result.stderr()).doesNotContain("secret");
+        assertThat(result.count("agentFailures")).isZero();
+    }
+}

@@ -4,8 +4,13 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanServer;
+import javax.management.MBeanServerDelegate;
+import javax.management.MBeanServerNotification;
+import javax.management.NotificationListener;
 import javax.management.ObjectName;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
@@ -43,16 +48,28 @@ public final class SmallJedisApp {
         System.out.println("peakRssKiB=" + peakRssKiB());
     }
 
-    /** Reads every attribute of every dev.poolsight MBean; returns how many attributes were read. */
+    /**
+     * Reads every attribute of every dev.poolsight MBean; returns how many attributes were read. Waits for the first
+     * one by listening for its registration rather than polling, so that the wait takes no CPU from the agent's
+     * thread that registers it.
+     */
     private static int readPoolsightMBeans(boolean waitForThem) throws Exception {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName poolsight = new ObjectName("dev.poolsight:*");
+        CountDownLatch registered = new CountDownLatch(1);
+        NotificationListener listener = (notification, handback) -> {
+            if (notification instanceof MBeanServerNotification registration
+                    && poolsight.apply(registration.getMBeanName())) {
+                registered.countDown();
+            }
+        };
+        server.addNotificationListener(MBeanServerDelegate.DELEGATE_NAME, listener, null, null);
         Set<ObjectName> names = server.queryNames(poolsight, null);
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (waitForThem && names.isEmpty() && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+        if (waitForThem && names.isEmpty()) {
+            registered.await(5, TimeUnit.SECONDS);
             names = server.queryNames(poolsight, null);
         }
+        server.removeNotificationListener(MBeanServerDelegate.DELEGATE_NAME, listener);
         int read = 0;
         for (ObjectName name : names) {
             MBeanAttributeInfo[] attributes = server.getMBeanInfo(name).getAttributes();

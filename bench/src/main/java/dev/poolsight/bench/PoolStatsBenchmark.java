@@ -52,7 +52,7 @@ public class PoolStatsBenchmark {
         for (int i = 0; i < POOLS; i++) {
             Object pool = new Object();
             pools.add(pool);
-            registry.register(pool, "pool-" + i, new Gauges());
+            registry.register(pool, "pool-" + i, PoolGauges.fixed(4, 4, 0, 8, 8));
         }
         for (int slice = 0; slice < slicesWithValues; slice++) {
             for (PoolRecorder recorder : registry.recorders()) {
@@ -74,34 +74,6 @@ public class PoolStatsBenchmark {
     public void statsOf100Pools(Blackhole blackhole) {
         for (PoolRecorder recorder : registry.recorders()) {
             blackhole.consume(recorder.stats());
-        }
-    }
-
-    private static final class Gauges implements PoolGauges {
-
-        @Override
-        public int numActive() {
-            return 4;
-        }
-
-        @Override
-        public int numIdle() {
-            return 4;
-        }
-
-        @Override
-        public int numWaiters() {
-            return 0;
-        }
-
-        @Override
-        public int maxTotal() {
-            return 8;
-        }
-
-        @Override
-        public int maxIdle() {
-            return 8;
         }
     }
 }

@@ -38,7 +38,7 @@ public class RedisCommandRecordingBenchmark {
 
     @Setup
     public void setUp() {
-        lent.get()[0] = new PoolRecorder("redis://bench:6379", new NoGauges(), RecorderSettings.defaults(),
+        lent.get()[0] = new PoolRecorder("redis://bench:6379", PoolGauges.fixed(0, 0, 0, 8, 8), RecorderSettings.defaults(),
                 System::nanoTime);
     }
 
@@ -55,32 +55,5 @@ public class RedisCommandRecordingBenchmark {
         PoolRecorder pool = lent.get()[0];
         pool.redisCommands().record(RedisCommandNames.global().indexOf(Command.GET), RedisCommandRecorder.OK, nanos);
         return nanos;
-    }
-
-    private static final class NoGauges implements PoolGauges {
-        @Override
-        public int numActive() {
-            return 0;
-        }
-
-        @Override
-        public int numIdle() {
-            return 0;
-        }
-
-        @Override
-        public int numWaiters() {
-            return 0;
-        }
-
-        @Override
-        public int maxTotal() {
-            return 8;
-        }
-
-        @Override
-        public int maxIdle() {
-            return 8;
-        }
     }
 }

@@ -26,4 +26,9 @@ public interface PoolGauges {
 
     /** The most idle objects the pool keeps (per key, for a keyed pool). */
     int maxIdle();
+
+    /** Gauges that always read the given values: for a pool described rather than read, in tests and benchmarks. */
+    static PoolGauges fixed(int numActive, int numIdle, int numWaiters, int maxTotal, int maxIdle) {
+        return new FixedPoolGauges(numActive, numIdle, numWaiters, maxTotal, maxIdle);
+    }
 }

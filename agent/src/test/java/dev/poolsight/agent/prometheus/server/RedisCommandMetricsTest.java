@@ -25,7 +25,7 @@ class RedisCommandMetricsTest {
 
     private final PoolRegistry pools = new PoolRegistry(RecorderSettings.defaults(), System::nanoTime);
     private final Object pool = new Object();
-    private final PoolRecorder recorder = pools.register(pool, "redis://cache:6379", new NoGauges());
+    private final PoolRecorder recorder = pools.register(pool, "redis://cache:6379", PoolGauges.fixed(0, 0, 0, 8, 8));
 
     @Test
     void commandTimesAreAHistogramPerPoolAndCommand() {
@@ -79,32 +79,5 @@ class RedisCommandMetricsTest {
     private String scrape() {
         PrometheusRegistry registry = PoolsightMetricsServer.registry(pools);
         return PrometheusTextFormatWriter.create().toDebugString(registry.scrape());
-    }
-
-    private static final class NoGauges implements PoolGauges {
-        @Override
-        public int numActive() {
-            return 0;
-        }
-
-        @Override
-        public int numIdle() {
-            return 0;
-        }
-
-        @Override
-        public int numWaiters() {
-            return 0;
-        }
-
-        @Override
-        public int maxTotal() {
-            return 8;
-        }
-
-        @Override
-        public int maxIdle() {
-            return 8;
-        }
     }
 }

@@ -26,11 +26,7 @@ final class MemoryStoreMetrics implements MultiCollector {
 
     MemoryStoreMetrics(MBeanServer server) {
         this.server = server;
-        try {
-            this.pattern = new ObjectName(PATTERN);
-        } catch (JMException e) {
-            throw new IllegalStateException(e);
-        }
+        this.pattern = MBeanPattern.of(PATTERN);
     }
 
     /**

@@ -38,11 +38,7 @@ final class TokenCounterMetrics implements MultiCollector {
 
     TokenCounterMetrics(MBeanServer server) {
         this.server = server;
-        try {
-            this.pattern = new ObjectName(PATTERN);
-        } catch (JMException e) {
-            throw new IllegalStateException(e);
-        }
+        this.pattern = MBeanPattern.of(PATTERN);
     }
 
     @Override

@@ -17,10 +17,10 @@ import java.util.jar.Manifest;
 
 /**
  * Loads the agent's own code (Byte Buddy, the weaver, the MBeans, Jolokia, the Prometheus endpoint) from the part of
- * the agent jar that no other class loader can see: every such class is stored as {@code inst/<name>.classdata} and
- * every such resource under {@code inst/}. The JVM puts the agent jar on the application's class path, where no
- * class loader takes a {@code .classdata} file for a class, so an application never loads the agent's copy of a
- * library it also uses, and never sees its resources ({@code version.properties} and the like).
+ * the agent jar that no other class loader can see: every such class is in the {@link ClassPack}, every such
+ * resource under {@code inst/}. The JVM puts the agent jar on the application's class path, where no class loader
+ * looks into a pack, so an application never loads the agent's copy of a library it also uses, and never sees its
+ * resources ({@code version.properties} and the like).
  *
  * <p>Its parent is the platform class loader: the agent sees the JDK (the HTTP server of {@code jdk.httpserver}
  * included) and, through the platform loader's delegation to the bootstrap loader, the hooks defined there
@@ -31,14 +31,13 @@ public final class AgentClassLoader extends ClassLoader {
 
     /** Where the hidden part of the jar begins. */
     public static final String HIDDEN = "inst/";
-    /** The suffix of a hidden class file: not {@code .class}, so that no other class loader takes it for a class. */
-    public static final String CLASS_DATA = ".classdata";
 
     static {
         registerAsParallelCapable();
     }
 
     private final JarFile jar;
+    private final ClassPack classes;
     private final URL jarUrl;
     private final ProtectionDomain protectionDomain;
     /** The jar's Implementation-Title and -Version, which the agent's packages carry, as in any jar. */
@@ -48,6 +47,7 @@ public final class AgentClassLoader extends ClassLoader {
     public AgentClassLoader(JarFile jar, URL jarUrl) throws IOException {
         super("poolsight-agent", ClassLoader.getPlatformClassLoader());
         this.jar = jar;
+        this.classes = ClassPack.of(jar);
         this.jarUrl = jarUrl;
         this.protectionDomain = new ProtectionDomain(new CodeSource(jarUrl, (Certificate[]) null), null, this, null);
         Manifest manifest = jar.getManifest();
@@ -56,22 +56,16 @@ public final class AgentClassLoader extends ClassLoader {
         this.version = main.getValue(Attributes.Name.IMPLEMENTATION_VERSION);
     }
 
-    /** The hidden entry that holds class {@code name}, such as {@code inst/dev/poolsight/agent/PoolsightAgent.classdata}. */
-    public static String classEntry(String name) {
-        return HIDDEN + name.replace('.', '/') + CLASS_DATA;
-    }
-
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
-        JarEntry entry = jar.getJarEntry(classEntry(name));
-        if (entry == null) {
-            throw new ClassNotFoundException(name);
-        }
         byte[] bytes;
-        try (InputStream in = jar.getInputStream(entry)) {
-            bytes = in.readAllBytes();
+        try {
+            bytes = classes.classFile(name);
         } catch (IOException e) {
             throw new ClassNotFoundException(name, e);
+        }
+        if (bytes == null) {
+            throw new ClassNotFoundException(name);
         }
         definePackageOf(name);
         return defineClass(name, bytes, 0, bytes.length, protectionDomain);
@@ -91,13 +85,10 @@ public final class AgentClassLoader extends ClassLoader {
         }
     }
 
-    /**
-     * A hidden resource; a name ending in {@code .class} is answered with the hidden class file, so that Byte Buddy
-     * can read the advice classes' bytes through this loader.
-     */
+    /** A hidden resource. A hidden class has no URL: its bytes are read with {@link #getResourceAsStream}. */
     @Override
     protected URL findResource(String name) {
-        String entryName = hiddenEntry(name);
+        String entryName = HIDDEN + withoutLeadingSlash(name);
         if (jar.getJarEntry(entryName) == null) {
             return null;
         }
@@ -114,24 +105,35 @@ public final class AgentClassLoader extends ClassLoader {
         return found == null ? Collections.emptyEnumeration() : Collections.enumeration(Collections.singletonList(found));
     }
 
-    /** Reads a hidden resource straight from the jar, without a URL connection's caches. */
+    /**
+     * A hidden resource, read straight from the jar without a URL connection's caches; a name ending in
+     * {@code .class} is answered with the hidden class file, so that Byte Buddy can read the advice classes' bytes
+     * through this loader.
+     */
     @Override
     public InputStream getResourceAsStream(String name) {
-        JarEntry entry = jar.getJarEntry(hiddenEntry(name));
-        if (entry == null) {
-            return super.getResourceAsStream(name);
-        }
-        try (InputStream in = jar.getInputStream(entry)) {
-            return new ByteArrayInputStream(in.readAllBytes());
+        String resource = withoutLeadingSlash(name);
+        try {
+            byte[] bytes = resource.endsWith(".class")
+                    ? classes.classFile(resource.substring(0, resource.length() - ".class".length()).replace('/', '.'))
+                    : hiddenResource(resource);
+            return bytes == null ? super.getResourceAsStream(name) : new ByteArrayInputStream(bytes);
         } catch (IOException e) {
             return null;
         }
     }
 
-    private static String hiddenEntry(String resource) {
-        String name = resource.startsWith("/") ? resource.substring(1) : resource;
-        return name.endsWith(".class")
-                ? HIDDEN + name.substring(0, name.length() - ".class".length()) + CLASS_DATA
-                : HIDDEN + name;
+    private byte[] hiddenResource(String resource) throws IOException {
+        JarEntry entry = jar.getJarEntry(HIDDEN + resource);
+        if (entry == null) {
+            return null;
+        }
+        try (InputStream in = jar.getInputStream(entry)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static String withoutLeadingSlash(String resource) {
+        return resource.startsWith("/") ? resource.substring(1) : resource;
     }
 }

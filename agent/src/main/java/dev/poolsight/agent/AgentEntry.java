@@ -30,14 +30,18 @@ public final class AgentEntry {
     }
 
     public static void premain(String arguments, Instrumentation instrumentation) {
-        start(arguments, instrumentation);
+        start(arguments, instrumentation, true);
     }
 
     public static void agentmain(String arguments, Instrumentation instrumentation) {
-        start(arguments, instrumentation);
+        start(arguments, instrumentation, false);
     }
 
-    private static void start(String arguments, Instrumentation instrumentation) {
+    /**
+     * @param beforeMain whether the application's {@code main} waits for this: then only what must come first (the
+     *                   hooks and the weaving) is done here, the rest on a background thread
+     */
+    private static void start(String arguments, Instrumentation instrumentation, boolean beforeMain) {
         try {
             if (alreadyRunning()) {
                 System.err.println("[poolsight] the agent is already running in this JVM; options of this attach ignored");
@@ -48,8 +52,9 @@ public final class AgentEntry {
             AgentClassLoader loader = new AgentClassLoader(jar, file.toURI().toURL());
             defineHooksOnTheBootstrapClassPath(instrumentation, jar, loader);
             Class.forName(AGENT, true, loader)
-                    .getMethod("install", String.class, Instrumentation.class, JarFile.class, ClassLoader.class)
-                    .invoke(null, arguments, instrumentation, jar, loader);
+                    .getMethod("install", String.class, Instrumentation.class, JarFile.class, ClassLoader.class,
+                            boolean.class)
+                    .invoke(null, arguments, instrumentation, jar, loader, beforeMain);
         } catch (Throwable t) {
             System.err.println("[poolsight] the agent did not start, the application runs without it: " + t);
         }

@@ -23,8 +23,14 @@ public final class PoolsightAgent {
     private PoolsightAgent() {
     }
 
+    /**
+     * Installs the hooks and the weaving at once, so that no pool escapes them, and the endpoints asked for, so that
+     * they serve before the application runs; starts the window ticker and the MBeans either at once or, when the
+     * application's {@code main} is waiting ({@code -javaagent}), on a background thread: an application's start-up
+     * waits only for what must come first.
+     */
     public static void install(String arguments, Instrumentation instrumentation, JarFile agentJar,
-                               ClassLoader agentLoader) {
+                               ClassLoader agentLoader, boolean inBackground) {
         AgentOptions options = AgentOptions.parse(arguments);
         for (String problem : options.problems()) {
             System.err.println("[poolsight] " + problem);
@@ -32,8 +38,6 @@ public final class PoolsightAgent {
         PoolRegistry registry = PoolRegistry.global();
         registry.configure(options.window(), options.leakThreshold().orElse(null));
         PoolHooks.install(registry, new CommonsPoolIdentity());
-        WindowTicker.start(registry);
-        installMBeans(registry);
         CommonsPoolInstrumentation.install(instrumentation, agentJar, agentLoader);
         if (options.redisCommands()) {
             JedisInstrumentation.install(instrumentation, agentLoader);
@@ -45,6 +49,28 @@ public final class PoolsightAgent {
         }
         options.jolokia().ifPresent(address -> JolokiaEndpoint.start(address, options.jolokiaCredentials()));
         options.prometheus().ifPresent(PrometheusEndpoint::start);
+        Runnable services = () -> startServices(registry);
+        if (inBackground) {
+            Thread starter = new Thread(services, "poolsight-start");
+            starter.setDaemon(true);
+            starter.setContextClassLoader(agentLoader);
+            starter.start();
+        } else {
+            services.run();
+        }
+    }
+
+    /**
+     * What no pool needs in order to be recorded: pools registered before the MBeans are installed get theirs then
+     * ({@link PoolMBeans}), and a window that nobody has ticked yet holds no old values.
+     */
+    private static void startServices(PoolRegistry registry) {
+        installMBeans(registry);
+        try {
+            WindowTicker.start(registry);
+        } catch (Throwable t) {
+            AgentHealth.failure("start the window ticker", t);
+        }
     }
 
     /**

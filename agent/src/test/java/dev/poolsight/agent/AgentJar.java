@@ -1,6 +1,7 @@
 package dev.poolsight.agent;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -9,7 +10,6 @@ import java.util.jar.JarFile;
 final class AgentJar {
 
     static final String HIDDEN = "inst/";
-    static final String CLASS_DATA = ".classdata";
 
     private AgentJar() {
     }
@@ -20,18 +20,24 @@ final class AgentJar {
         }
     }
 
-    /** The entries as the agent's class loader sees them: a hidden class is {@code name.class} again. */
-    static List<String> entriesAsTheAgentSeesThem() throws IOException {
-        return entries().stream().map(AgentJar::unhidden).toList();
+    /** The classes in the jar's hidden {@link ClassPack}, by binary name. */
+    static List<String> packedClasses() throws IOException {
+        try (JarFile jar = new JarFile(HostJvm.AGENT_JAR.toFile())) {
+            return ClassPack.of(jar).names();
+        }
     }
 
-    private static String unhidden(String name) {
-        if (!name.startsWith(HIDDEN)) {
-            return name;
+    /** The entries as the agent's class loader sees them: hidden resources unhidden, packed classes as entries. */
+    static List<String> entriesAsTheAgentSeesThem() throws IOException {
+        List<String> seen = new ArrayList<>();
+        for (String name : entries()) {
+            if (!name.equals(ClassPack.ENTRY)) {
+                seen.add(name.startsWith(HIDDEN) ? name.substring(HIDDEN.length()) : name);
+            }
         }
-        String inside = name.substring(HIDDEN.length());
-        return inside.endsWith(CLASS_DATA)
-                ? inside.substring(0, inside.length() - CLASS_DATA.length()) + ".class"
-                : inside;
+        for (String packed : packedClasses()) {
+            seen.add(packed.replace('.', '/') + ".class");
+        }
+        return seen;
     }
 }

@@ -2,6 +2,7 @@ package dev.poolsight.agent.build;
 
 import dev.poolsight.agent.AgentClassLoader;
 import dev.poolsight.agent.BootstrapClasses;
+import dev.poolsight.agent.ClassPack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,11 +18,13 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
 
 /**
  * Runs when the agent is built, never in an application: lays out the shaded agent jar as the agent needs it. What
  * the JVM and the woven pools must reach stays at the jar's root (the entry points, the hooks and the recorders
- * they feed, the licences); every other class moves to {@code inst/<name>.classdata} and every other resource under
+ * they feed, the licences); every other class moves into the hidden {@link ClassPack} and every other resource under
  * {@code inst/}, where only {@link AgentClassLoader} finds them. The classes the bootstrap class loader needs are
  * also packed into one hidden entry, {@link BootstrapClasses#LIST}, in the order they can be defined.
  *
@@ -42,6 +45,7 @@ public final class AgentJarLayout {
             "META-INF/licenses/",
             "dev/poolsight/agent/AgentEntry.class",
             "dev/poolsight/agent/AgentClassLoader.class",
+            "dev/poolsight/agent/ClassPack.class",
             "dev/poolsight/agent/AttachMain.class",
             "dev/poolsight/agent/bootstrap/",
             "dev/poolsight/agent/shaded/hdrhistogram/");
@@ -63,6 +67,7 @@ public final class AgentJarLayout {
             List<JarEntry> entries = Collections.list(in.entries());
             entries.sort((a, b) -> a.getName().compareTo(b.getName()));
             BootstrapClassList bootstrapClasses = new BootstrapClassList();
+            ClassPackWriter hiddenClasses = new ClassPackWriter();
             for (JarEntry entry : entries) {
                 if (entry.isDirectory() || entry.getName().equals(JarFile.MANIFEST_NAME)) {
                     continue;
@@ -71,29 +76,50 @@ public final class AgentJarLayout {
                 try (InputStream content = in.getInputStream(entry)) {
                     bytes = content.readAllBytes();
                 }
-                String place = placeOf(entry.getName());
-                if (place.equals(entry.getName()) && place.endsWith(".class")) {
-                    bootstrapClasses.offer(place.substring(0, place.length() - ".class".length()), bytes);
+                String name = entry.getName();
+                boolean isClass = name.endsWith(".class");
+                if (isVisible(name)) {
+                    if (isClass) {
+                        bootstrapClasses.offer(name.substring(0, name.length() - ".class".length()), bytes);
+                    }
+                    write(out, name, stamp, stream -> stream.write(bytes));
+                } else if (isClass) {
+                    hiddenClasses.add(name.substring(0, name.length() - ".class".length()).replace('/', '.'), bytes);
+                } else {
+                    write(out, AgentClassLoader.HIDDEN + name, stamp, stream -> stream.write(bytes));
                 }
-                write(out, place, stamp, stream -> stream.write(bytes));
             }
-            byte[] packed = bootstrapClasses.pack();
-            write(out, BootstrapClasses.LIST, stamp, stream -> stream.write(packed));
+            byte[] bootstrapPack = bootstrapClasses.pack();
+            write(out, BootstrapClasses.LIST, stamp, stream -> stream.write(bootstrapPack));
+            storeUncompressed(out, ClassPack.ENTRY, stamp, hiddenClasses.pack());
         }
         Files.move(laidOut, jar, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** Where an entry of the shaded jar goes. */
-    static String placeOf(String name) {
+    /** Whether an entry of the shaded jar stays where the application's and the bootstrap class loader see it. */
+    static boolean isVisible(String name) {
         for (String visible : VISIBLE) {
             if (visible.endsWith("/") ? name.startsWith(visible) : name.equals(visible)) {
-                return name;
+                return true;
             }
         }
-        if (name.endsWith(".class")) {
-            return AgentClassLoader.classEntry(name.substring(0, name.length() - ".class".length()).replace('/', '.'));
-        }
-        return AgentClassLoader.HIDDEN + name;
+        return false;
+    }
+
+    /** Stored, so that the agent can skip to one class in it without inflating what comes before. */
+    private static void storeUncompressed(JarOutputStream out, String name, FileTime stamp, byte[] bytes)
+            throws IOException {
+        JarEntry entry = new JarEntry(name);
+        entry.setLastModifiedTime(stamp);
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(bytes.length);
+        entry.setCompressedSize(bytes.length);
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        entry.setCrc(crc.getValue());
+        out.putNextEntry(entry);
+        out.write(bytes);
+        out.closeEntry();
     }
 
     private static void write(JarOutputStream out, String name, FileTime stamp, Content content) throws IOException {

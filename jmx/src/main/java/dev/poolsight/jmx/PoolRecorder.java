@@ -85,6 +85,7 @@ public final class PoolRecorder {
     private final AtomicLong peakBorrowed = new AtomicLong();
     /** Read only when a borrow finds the pool exhausted, so the successful borrow never pays for it. */
     private final AtomicReference<PoolEvents> events = new AtomicReference<>();
+    private final boolean lendsRedisConnections;
     private volatile RedisCommandRecorder redisCommands;
     // Guarded by this.
     private Consumer<PoolRecorder> redisCommandsListener;
@@ -98,13 +99,32 @@ public final class PoolRecorder {
      * @param nanoClock the time in nanoseconds, {@code System::nanoTime} outside tests
      */
     public PoolRecorder(String name, PoolGauges gauges, RecorderSettings settings, LongSupplier nanoClock) {
+        this(name, gauges, settings, nanoClock, false);
+    }
+
+    /**
+     * A recorder for a pool that may lend a Redis client's connections.
+     *
+     * @param lendsRedisConnections see {@link #lendsRedisConnections()}
+     */
+    public PoolRecorder(String name, PoolGauges gauges, RecorderSettings settings, LongSupplier nanoClock,
+                        boolean lendsRedisConnections) {
         this.name = Objects.requireNonNull(name, "name");
+        this.lendsRedisConnections = lendsRedisConnections;
         this.gauges = Objects.requireNonNull(gauges, "gauges");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
         this.leakThresholdNanos = settings.leakThreshold().toNanos();
         this.waitTimes = new SlidingWindowHistogram(settings.window(), nanoClock);
         this.holdTimes = new SlidingWindowHistogram(settings.window(), nanoClock);
+    }
+
+    /**
+     * Whether the pool's objects are a Redis client's connections: only then does the agent note, on each borrow and
+     * return, which pool's connection a thread holds, so that other pools' borrows pay nothing for command timing.
+     */
+    public boolean lendsRedisConnections() {
+        return lendsRedisConnections;
     }
 
     /** The pool's name, unique within its {@link PoolRegistry}. */

@@ -94,6 +94,16 @@ public final class PoolRegistry {
      * @param gauges       reads the pool's own counts; must not hold the pool strongly
      */
     public PoolRecorder register(Object pool, String proposedName, PoolGauges gauges) {
+        return register(pool, proposedName, gauges, false);
+    }
+
+    /**
+     * {@link #register(Object, String, PoolGauges)} for a pool that may be a Redis client's.
+     *
+     * @param lendsRedisConnections whether the pool's objects are a Redis client's connections, whose commands the
+     *                              agent times (see {@link PoolRecorder#lendsRedisConnections()})
+     */
+    public PoolRecorder register(Object pool, String proposedName, PoolGauges gauges, boolean lendsRedisConnections) {
         Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(gauges, "gauges");
         if (proposedName == null || proposedName.isBlank()) {
@@ -111,7 +121,7 @@ public final class PoolRegistry {
             for (int suffix = 2; names.contains(name); suffix++) {
                 name = proposedName + "-" + suffix;
             }
-            PoolRecorder recorder = new PoolRecorder(name, gauges, settings, nanoClock);
+            PoolRecorder recorder = new PoolRecorder(name, gauges, settings, nanoClock, lendsRedisConnections);
             entries.add(new Entry(pool, recorder, collected));
             names.add(name);
             publishAndTell(gone, recorder);

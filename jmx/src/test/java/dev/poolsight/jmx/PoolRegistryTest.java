@@ -55,6 +55,15 @@ class PoolRegistryTest {
     }
 
     @Test
+    void aPoolLendsRedisConnectionsOnlyWhenRegisteredAsDoingSo() {
+        PoolRecorder redis = registry.register(new Object(), "redis", gauges, true);
+        PoolRecorder other = registry.register(new Object(), "other", gauges);
+
+        assertThat(redis.lendsRedisConnections()).isTrue();
+        assertThat(other.lendsRedisConnections()).isFalse();
+    }
+
+    @Test
     void anUnknownPoolHasNoRecorder() {
         registry.register(new Object(), "redis", gauges);
 

@@ -62,7 +62,9 @@ public final class PoolHooks {
             if (recorder != null) {
                 Object lent = recorder.tracksObjects() ? PooledObjects.userObject(pooledObject) : null;
                 recorder.borrowSucceeded(lent, wait.toNanos());
-                RedisHooks.lent(recorder);
+                if (recorder.lendsRedisConnections()) {
+                    RedisHooks.lent(recorder);
+                }
             }
         } catch (Throwable t) {
             AgentHealth.failure("record borrow", t);
@@ -124,7 +126,9 @@ public final class PoolHooks {
             }
             if (thrown == null) {
                 recorder.borrowSucceeded(borrowed, waited);
-                RedisHooks.lent(recorder);
+                if (recorder.lendsRedisConnections()) {
+                    RedisHooks.lent(recorder);
+                }
             } else if (BorrowFailures.isExhaustion(thrown)) {
                 recorder.borrowExhausted(waited);
             } else {
@@ -143,7 +147,9 @@ public final class PoolHooks {
             PoolRecorder recorder = recorder(pool);
             if (recorder != null) {
                 recorder.returned(object);
-                RedisHooks.returning(recorder);
+                if (recorder.lendsRedisConnections()) {
+                    RedisHooks.returning(recorder);
+                }
             }
         } catch (Throwable t) {
             AgentHealth.failure("record return", t);
@@ -159,7 +165,9 @@ public final class PoolHooks {
             PoolRecorder recorder = recorder(pool);
             if (recorder != null) {
                 recorder.invalidated(object);
-                RedisHooks.returning(recorder);
+                if (recorder.lendsRedisConnections()) {
+                    RedisHooks.returning(recorder);
+                }
             }
         } catch (Throwable t) {
             AgentHealth.failure("record invalidate", t);
@@ -194,6 +202,7 @@ public final class PoolHooks {
         if (recorder != null || identity.isClosed(pool)) {
             return recorder;
         }
-        return current.register(pool, identity.nameOf(pool), identity.gaugesOf(pool));
+        return current.register(pool, identity.nameOf(pool), identity.gaugesOf(pool),
+                identity.lendsRedisConnections(pool));
     }
 }

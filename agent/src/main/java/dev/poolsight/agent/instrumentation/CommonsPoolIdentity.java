@@ -43,6 +43,13 @@ public final class CommonsPoolIdentity implements PoolIdentity {
         return pool.getClass().getSimpleName() + ":" + (factory == null ? "unknown" : factory.getClass().getSimpleName());
     }
 
+    /** Whether the pool is a Jedis pool, whichever client built it. */
+    @Override
+    public boolean lendsRedisConnections(Object pool) {
+        Object factory = call(pool, "getFactory");
+        return factory != null && isJedisFactory(factory.getClass());
+    }
+
     private static String jmxName(Object pool) {
         Object objectName = call(pool, "getJmxName");
         if (objectName instanceof ObjectName name) {

@@ -27,6 +27,8 @@ public final class TestRedisCluster implements AutoCloseable {
     private static final Duration SETTLE = Duration.ofSeconds(60);
 
     private final Map<HostAndPort, Process> processes = new LinkedHashMap<>();
+    private final Map<HostAndPort, List<String>> arguments = new LinkedHashMap<>();
+    private Path binary;
     private final List<HostAndPort> initialMasters = new ArrayList<>();
 
     private TestRedisCluster() {
@@ -45,18 +47,19 @@ public final class TestRedisCluster implements AutoCloseable {
     }
 
     private void build(int masters) {
-        Path binary = RedisBinary.find();
+        binary = RedisBinary.find();
         Path dir = RedisBinary.temporaryDirectory("cluster");
         List<HostAndPort> nodes = new ArrayList<>();
         for (int i = 0; i < masters * 2; i++) {
             int port = RedisBinary.freeClusterPort();
             HostAndPort node = new HostAndPort("127.0.0.1", port);
-            processes.put(node, RedisBinary.start(binary, List.of("--port", Integer.toString(port),
+            arguments.put(node, List.of("--port", Integer.toString(port),
                     "--bind", "127.0.0.1", "--protected-mode", "no", "--save", "", "--appendonly", "no",
                     "--dir", dir.toString(), "--logfile", "node-" + port + ".log", "--cluster-enabled", "yes",
                     "--cluster-config-file", "nodes-" + port + ".conf", "--cluster-node-timeout", "1000",
                     "--cluster-replica-validity-factor", "0", "--cluster-require-full-coverage", "no",
-                    "--repl-diskless-sync", "yes", "--repl-diskless-sync-delay", "0")));
+                    "--repl-diskless-sync", "yes", "--repl-diskless-sync-delay", "0"));
+            processes.put(node, RedisBinary.start(binary, arguments.get(node)));
             nodes.add(node);
         }
         nodes.forEach(TestRedisCluster::awaitPing);
@@ -161,6 +164,26 @@ public final class TestRedisCluster implements AutoCloseable {
         Process process = processes.get(node);
         process.destroyForcibly();
         Awaitility.await(node + " is dead").atMost(SETTLE).until(() -> !process.isAlive());
+    }
+
+    /**
+     * Starts a killed node again, as an orchestrator restarts a crashed process: with its cluster configuration file
+     * it rejoins, and a master whose slots went to its replica comes back as that replica's replica. Returns once
+     * its new master counts it as an online replica.
+     */
+    public void restart(HostAndPort node) {
+        processes.put(node, RedisBinary.start(binary, arguments.get(node)));
+        awaitPing(node);
+        Awaitility.await(node + " replicates again").atMost(SETTLE).ignoreExceptions().until(() -> {
+            String replication = info(node, "replication");
+            if (!replication.contains("role:slave") || !replication.contains("master_link_status:up")) {
+                return false;
+            }
+            String master = replication.lines().filter(line -> line.startsWith("master_port:")).findFirst()
+                    .orElseThrow().substring("master_port:".length()).trim();
+            return info(new HostAndPort(node.getHost(), Integer.parseInt(master)), "replication")
+                    .contains("port=" + node.getPort() + ",state=online");
+        });
     }
 
     /** Waits until {@code master}'s slots are served by another node and every live node says cluster_state:ok. */

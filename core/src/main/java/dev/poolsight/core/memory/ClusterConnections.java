@@ -36,13 +36,11 @@ final class ClusterConnections implements RedisConnections {
     private final ClusterConnectionProvider provider;
     private final String cluster;
     private final RedisSettings settings;
-    private final RedisFailures failures;
 
     ClusterConnections(ClusterConnectionProvider provider, RedisSettings settings) {
         this.provider = provider;
         this.settings = settings;
         this.cluster = settings.topology().describe();
-        this.failures = new RedisFailures(cluster, settings);
     }
 
     @Override
@@ -62,35 +60,35 @@ final class ClusterConnections implements RedisConnections {
                 }
                 T result = next.apply(jedis);
                 afterWork.run(jedis, server);
-                connection.close();
+                release(connection);
                 return result;
             } catch (JedisMovedDataException moved) {
-                connection.close();
+                release(connection);
                 askedTo = null;
                 last = moved;
                 renewSlotMap();
             } catch (JedisAskDataException ask) {
-                connection.close();
+                release(connection);
                 askedTo = ask.getTargetNode();
                 last = ask;
             } catch (JedisClusterException down) {
-                connection.close();
+                release(connection);
                 askedTo = null;
                 last = down;
                 renewSlotMap();
             } catch (JedisConnectionException broken) {
-                connection.close();
+                release(connection);
                 if (RedisFailures.isTimeout(broken)) {
-                    throw failures.onCommand(broken);
+                    throw failuresOf(server).onCommand(broken);
                 }
                 LOG.debug("A connection to {} broke ({}); renewing the slot map and trying again", server,
                         broken.getMessage());
                 askedTo = null;
-                last = failures.onCommand(broken);
+                last = failuresOf(server).onCommand(broken);
                 next = retry;
                 renewSlotMap();
             } catch (RuntimeException | Error e) {
-                connection.close();
+                release(connection);
                 throw e;
             }
         }
@@ -110,11 +108,29 @@ final class ClusterConnections implements RedisConnections {
                             settings.poolSize(), settings.poolTimeoutText(), e);
                 }
                 // A node that died leaves its slots to a replica: the renewed map names it once it took over.
-                last = failures.onBorrow(e);
+                HostAndPort node = askedTo != null ? askedTo : provider.getNode(slot);
+                last = failuresOf(node == null ? cluster : "redis://" + node).onBorrow(e);
                 renewSlotMap();
             }
         }
         throw last;
+    }
+
+    /** Failures name the node as well as the cluster: "node redis://10.0.0.1:6379 of Redis Cluster (seed nodes ...)". */
+    private RedisFailures failuresOf(String server) {
+        return new RedisFailures(server.equals(cluster) ? cluster : server + " of " + cluster, settings);
+    }
+
+    /**
+     * Gives a connection back after a failure. Its node's pool may be gone by then, closed when a renewed slot map
+     * dropped the node; the connection is then closed alone, and the caller hears of the failure that matters.
+     */
+    private static void release(Connection connection) {
+        try {
+            connection.close();
+        } catch (JedisException e) {
+            LOG.debug("Returning a connection after a failure failed: {}", e.getMessage());
+        }
     }
 
     /** Renewing asks the other nodes; if none answers, the next borrow says so. */

@@ -59,6 +59,11 @@ public final class RedisPoolFactory {
      */
     public static ClusterConnectionProvider createClusterProvider(RedisSettings settings) {
         RedisTopology.Cluster cluster = (RedisTopology.Cluster) settings.topology();
+        return new ClusterConnectionProvider(new LinkedHashSet<>(cluster.seeds()), clientConfig(settings).build(),
+                clusterNodePoolConfig(settings));
+    }
+
+    static GenericObjectPoolConfig<Connection> clusterNodePoolConfig(RedisSettings settings) {
         GenericObjectPoolConfig<Connection> config = new GenericObjectPoolConfig<>();
         config.setMaxTotal(settings.poolSize());
         config.setMaxIdle(settings.maxIdle());
@@ -67,7 +72,7 @@ public final class RedisPoolFactory {
         config.setMaxWait(settings.poolTimeout());
         config.setJmxEnabled(true);
         config.setJmxNamePrefix(JMX_NAME_PREFIX + "cluster-node");
-        return new ClusterConnectionProvider(new LinkedHashSet<>(cluster.seeds()), clientConfig(settings).build(), config);
+        return config;
     }
 
     private static DefaultJedisClientConfig.Builder clientConfig(RedisSettings settings) {

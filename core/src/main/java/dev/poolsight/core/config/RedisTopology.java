@@ -65,6 +65,12 @@ public sealed interface RedisTopology {
     }
 
     private static String join(List<HostAndPort> nodes) {
-        return nodes.stream().map(HostAndPort::toString).collect(Collectors.joining(","));
+        return nodes.stream().map(RedisTopology::address).collect(Collectors.joining(","));
+    }
+
+    /** {@code host:port}, with an IPv6 address in brackets as {@code REDIS_CLUSTER_NODES} takes it. */
+    private static String address(HostAndPort node) {
+        String host = node.getHost();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + node.getPort();
     }
 }

@@ -6,7 +6,10 @@ import dev.poolsight.testkit.TestRedisCluster;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.util.JedisClusterCRC16;
 
@@ -20,25 +23,37 @@ class JedisClusterAgentIT {
     private static final int GETS = 300;
     private static final int SLOTS = 16384;
 
-    @Test
-    void everyNodesPoolIsListedUnderItsNodesNameWithExactlyItsBorrows() throws Exception {
-        try (TestRedisCluster cluster = TestRedisCluster.start(3)) {
-            HostJvm.Result result = HostJvm.on(HostJvm.JAVA_17).withAgent("").classPath("jedis7")
-                    .main("dev.poolsight.agent.host.JedisClusterHost", cluster.clusterNodesVariable(), GETS).finish();
+    private static TestRedisCluster cluster;
 
-            Map<HostAndPort, Long> expected = expectedBorrows(cluster.initialMasters());
-            assertThat(result.count("nodes")).isEqualTo(3);
-            assertThat(expected).hasSize(3);
-            for (HostAndPort master : cluster.initialMasters()) {
-                String pool = "pool[redis://" + master + "].";
-                assertThat(result.count(pool + "borrows")).as("borrows from the pool of %s", master)
-                        .isEqualTo(expected.get(master));
-                assertThat(result.count(pool + "returns")).as("returns to the pool of %s", master)
-                        .isEqualTo(expected.get(master));
-            }
-            assertThat(result.results().keySet()).filteredOn(key -> key.endsWith(".borrows")).hasSize(3);
-            assertThat(result.count("agentFailures")).isZero();
+    @BeforeAll
+    static void startCluster() {
+        cluster = TestRedisCluster.start(3);
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        cluster.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"JedisCluster", "RedisClusterClient"})
+    void everyNodesPoolIsListedUnderItsNodesNameWithExactlyItsBorrows(String client) throws Exception {
+        HostJvm.Result result = HostJvm.on(HostJvm.JAVA_17).withAgent("").classPath("jedis7")
+                .main("dev.poolsight.agent.host.JedisClusterHost", client, cluster.clusterNodesVariable(), GETS)
+                .finish();
+
+        Map<HostAndPort, Long> expected = expectedBorrows(cluster.initialMasters());
+        assertThat(result.count("nodes")).isEqualTo(3);
+        assertThat(expected).hasSize(3);
+        for (HostAndPort master : cluster.initialMasters()) {
+            String pool = "pool[redis://" + master + "].";
+            assertThat(result.count(pool + "borrows")).as("borrows from the pool of %s", master)
+                    .isEqualTo(expected.get(master));
+            assertThat(result.count(pool + "returns")).as("returns to the pool of %s", master)
+                    .isEqualTo(expected.get(master));
         }
+        assertThat(result.results().keySet()).filteredOn(key -> key.endsWith(".borrows")).hasSize(3);
+        assertThat(result.count("agentFailures")).isZero();
     }
 
     /** TestRedisCluster gives master m of n the slots from 16384 m / n up to 16384 (m + 1) / n. */

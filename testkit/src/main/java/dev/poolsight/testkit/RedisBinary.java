@@ -3,12 +3,14 @@ package dev.poolsight.testkit;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import redis.embedded.core.ExecutableProvider;
 
 /**
@@ -68,13 +70,14 @@ final class RedisBinary {
     }
 
     /**
-     * A free port whose cluster bus port, 10000 higher, is free too; drawn below the ephemeral range, where the
-     * bus port of a higher one would not exist (Redis 6.2 has no cluster-port setting).
+     * A free port whose cluster bus port, 10000 higher, is free too (Redis 6.2 has no cluster-port setting to choose
+     * another). Both are drawn below Linux's ephemeral range (from 32768), so that no outgoing connection takes one
+     * between this check and the server's bind.
      */
     static int freeClusterPort() {
-        java.util.Random random = new java.util.Random();
+        Random random = new Random();
         for (int attempt = 0; attempt < 1000; attempt++) {
-            int port = 20_000 + random.nextInt(20_000);
+            int port = 10_000 + random.nextInt(32_768 - 20_000);
             if (isFree(port) && isFree(port + 10_000)) {
                 return port;
             }
@@ -83,7 +86,7 @@ final class RedisBinary {
     }
 
     private static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             return true;
         } catch (IOException taken) {
             return false;

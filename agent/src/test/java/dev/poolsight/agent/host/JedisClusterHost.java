@@ -6,11 +6,14 @@ import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisCluster;
+import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
- * Jedis' cluster client against a real Redis Cluster, in a child JVM with the agent:
- * {@code JedisClusterHost <host:port,host:port seeds> <gets>} makes GETs of the keys {@code poolsight:cluster:0}
- * up to {@code <gets> - 1}, each through the pool of the node that serves its slot, then reports every pool.
+ * Jedis' cluster clients against a real Redis Cluster, in a child JVM with the agent:
+ * {@code JedisClusterHost <JedisCluster|RedisClusterClient> <host:port,host:port seeds> <gets>} makes GETs of the
+ * keys {@code poolsight:cluster:0} up to {@code <gets> - 1} through that client (Jedis 7's RedisClusterClient or
+ * the older JedisCluster), each through the pool of the node that serves its slot, then reports every pool.
  */
 public final class JedisClusterHost {
 
@@ -21,18 +24,34 @@ public final class JedisClusterHost {
 
     public static void main(String[] args) throws Exception {
         Set<HostAndPort> seeds = new LinkedHashSet<>();
-        for (String seed : args[0].split(",")) {
+        for (String seed : args[1].split(",")) {
             seeds.add(HostAndPort.from(seed));
         }
-        int gets = Integer.parseInt(args[1]);
+        int gets = Integer.parseInt(args[2]);
         ConnectionPoolConfig pools = new ConnectionPoolConfig();
         pools.setMaxTotal(4);
-        try (JedisCluster cluster = new JedisCluster(seeds, DefaultJedisClientConfig.builder().build(), 5, pools)) {
-            for (int i = 0; i < gets; i++) {
-                cluster.get(KEY + i);
+        switch (args[0]) {
+            case "JedisCluster" -> {
+                try (JedisCluster cluster = new JedisCluster(seeds, DefaultJedisClientConfig.builder().build(), 5, pools)) {
+                    gets(cluster, gets);
+                    HostReport.result("nodes", cluster.getClusterNodes().size());
+                    HostReport.pools();
+                }
             }
-            HostReport.result("nodes", cluster.getClusterNodes().size());
-            HostReport.pools();
+            case "RedisClusterClient" -> {
+                try (RedisClusterClient cluster = RedisClusterClient.builder().nodes(seeds).poolConfig(pools).build()) {
+                    gets(cluster, gets);
+                    HostReport.result("nodes", cluster.getClusterNodes().size());
+                    HostReport.pools();
+                }
+            }
+            default -> throw new IllegalArgumentException("unknown client " + args[0]);
+        }
+    }
+
+    private static void gets(UnifiedJedis cluster, int gets) {
+        for (int i = 0; i < gets; i++) {
+            cluster.get(KEY + i);
         }
     }
 }

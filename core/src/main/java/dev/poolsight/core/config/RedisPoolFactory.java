@@ -63,16 +63,13 @@ public final class RedisPoolFactory {
                 clusterNodePoolConfig(settings));
     }
 
+    /**
+     * Without a JMX name of ours: one configuration serves every node's pool, so a name would be the same for all and
+     * hide which node each pool is for, where Commons Pool's default lets the Poolsight agent name each after its
+     * node, {@code redis://host:port}.
+     */
     static GenericObjectPoolConfig<Connection> clusterNodePoolConfig(RedisSettings settings) {
-        GenericObjectPoolConfig<Connection> config = new GenericObjectPoolConfig<>();
-        config.setMaxTotal(settings.poolSize());
-        config.setMaxIdle(settings.maxIdle());
-        config.setMinIdle(0);
-        config.setBlockWhenExhausted(true);
-        config.setMaxWait(settings.poolTimeout());
-        config.setJmxEnabled(true);
-        config.setJmxNamePrefix(JMX_NAME_PREFIX + "cluster-node");
-        return config;
+        return sized(new GenericObjectPoolConfig<>(), settings);
     }
 
     private static DefaultJedisClientConfig.Builder clientConfig(RedisSettings settings) {
@@ -86,14 +83,19 @@ public final class RedisPoolFactory {
     }
 
     static JedisPoolConfig poolConfig(RedisSettings settings) {
-        JedisPoolConfig config = new JedisPoolConfig();
+        JedisPoolConfig config = sized(new JedisPoolConfig(), settings);
+        config.setJmxNamePrefix(jmxName(settings.url()));
+        return config;
+    }
+
+    /** Every pool of every topology is sized alike: a cluster's node pools each as one server's pool. */
+    private static <C extends GenericObjectPoolConfig<?>> C sized(C config, RedisSettings settings) {
         config.setMaxTotal(settings.poolSize());
         config.setMaxIdle(settings.maxIdle());
         config.setMinIdle(0);
         config.setBlockWhenExhausted(true);
         config.setMaxWait(settings.poolTimeout());
         config.setJmxEnabled(true);
-        config.setJmxNamePrefix(jmxName(settings.url()));
         return config;
     }
 

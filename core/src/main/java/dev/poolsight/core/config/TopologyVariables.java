@@ -30,7 +30,8 @@ final class TopologyVariables {
             set.add(RedisSettings.REDIS_SENTINELS);
         }
         if (set.size() > 1) {
-            throw InvalidSettingException.conflict(set.get(0), String.join(" and ", set) + (set.size() == 2 ? " are both set; " : " are all set; ") + ONE_OF);
+            String verb = set.size() == 2 ? " are both set; " : " are all set; ";
+            throw InvalidSettingException.conflict(set.get(0), String.join(" and ", set) + verb + ONE_OF);
         }
         if (master != null && sentinels == null) {
             throw new InvalidSettingException(RedisSettings.REDIS_SENTINEL_MASTER, master,

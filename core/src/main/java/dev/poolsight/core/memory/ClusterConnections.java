@@ -31,7 +31,7 @@ final class ClusterConnections implements RedisConnections {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterConnections.class);
     /** As many tries as Jedis' cluster client makes by default. */
-    static final int MAX_ATTEMPTS = 5;
+    private static final int MAX_ATTEMPTS = 5;
 
     private final ClusterConnectionProvider provider;
     private final String cluster;
@@ -50,8 +50,8 @@ final class ClusterConnections implements RedisConnections {
         HostAndPort askedTo = null;
         RuntimeException last = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            HostAndPort node = askedTo != null ? askedTo : provider.getNode(slot);
             Connection connection = borrow(slot, askedTo);
+            HostAndPort node = askedTo != null ? askedTo : provider.getNode(slot);
             String server = node == null ? cluster : "redis://" + node;
             Jedis jedis = new Jedis(connection);
             try {
@@ -62,19 +62,14 @@ final class ClusterConnections implements RedisConnections {
                 afterWork.run(jedis, server);
                 release(connection);
                 return result;
-            } catch (JedisMovedDataException moved) {
-                release(connection);
-                askedTo = null;
-                last = moved;
-                renewSlotMap();
             } catch (JedisAskDataException ask) {
                 release(connection);
                 askedTo = ask.getTargetNode();
                 last = ask;
-            } catch (JedisClusterException down) {
+            } catch (JedisMovedDataException | JedisClusterException movedOrDown) {
                 release(connection);
                 askedTo = null;
-                last = down;
+                last = movedOrDown;
                 renewSlotMap();
             } catch (JedisConnectionException broken) {
                 release(connection);
@@ -116,7 +111,7 @@ final class ClusterConnections implements RedisConnections {
         throw last;
     }
 
-    /** Failures name the node as well as the cluster: "node redis://10.0.0.1:6379 of Redis Cluster (seed nodes ...)". */
+    /** Failures name the node as well as the cluster: "redis://10.0.0.1:6379 of Redis Cluster (seed nodes ...)". */
     private RedisFailures failuresOf(String server) {
         return new RedisFailures(server.equals(cluster) ? cluster : server + " of " + cluster, settings);
     }

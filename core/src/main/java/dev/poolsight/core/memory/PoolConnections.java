@@ -14,9 +14,9 @@ import redis.clients.jedis.util.Pool;
 
 /**
  * Lends a connection from one Jedis pool for one piece of work: a {@code JedisPool} of one server, or a
- * {@code JedisSentinelPool}, which follows the Sentinels to a new master after a failover. A timed-out borrow becomes {@link PoolExhaustedException}, a
- * connection that cannot be opened or that fails during the work a {@link RedisUnavailableException}, so that a
- * call takes at most the pool timeout and the command timeout.
+ * {@code JedisSentinelPool}, which follows the Sentinels to a new master after a failover. A timed-out borrow
+ * becomes {@link PoolExhaustedException}, a connection that cannot be opened or that fails during the work a
+ * {@link RedisUnavailableException}, so that a call takes at most the pool timeout and the command timeout.
  *
  * <p>A connection that broke (not one that timed out) is most often one that died while idle, after Redis restarted
  * or a proxy dropped it: then the pool's other idle connections are cleared, as they are likely dead too, and the

@@ -2,6 +2,7 @@ package dev.poolsight.core.memory;
 
 import dev.poolsight.core.config.RedisPoolFactory;
 import dev.poolsight.core.config.RedisSettings;
+import dev.poolsight.core.config.RedisTopology;
 import dev.poolsight.core.tokens.AsyncTokenCounter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,7 +12,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import dev.poolsight.core.config.RedisTopology;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.util.Pool;
@@ -74,7 +74,8 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
         if (topology instanceof RedisTopology.Cluster) {
             connections = new ClusterConnections(RedisPoolFactory.createClusterProvider(settings), settings);
         } else if (topology instanceof RedisTopology.Sentinel) {
-            connections = new PoolConnections(RedisPoolFactory.createSentinelPool(settings), topology.describe(), settings);
+            connections = new PoolConnections(RedisPoolFactory.createSentinelPool(settings), topology.describe(),
+                    settings);
         } else {
             connections = new PoolConnections(RedisPoolFactory.create(settings), topology.describe(), settings);
         }

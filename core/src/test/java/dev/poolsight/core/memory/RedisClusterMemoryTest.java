@@ -22,6 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.params.MigrateParams;
+import redis.clients.jedis.util.JedisClusterCRC16;
 
 /** The store on a real Redis Cluster of three masters and three replicas. */
 class RedisClusterMemoryTest {
@@ -120,6 +122,41 @@ class RedisClusterMemoryTest {
             Awaitility.await("every estimate replaced").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(IntStream.range(0, 30).mapToLong(c -> memory.estimatedMessageCount("c" + c)).sum()).isZero());
             assertThat(IntStream.range(0, 30).mapToLong(c -> memory.tokenCount("c" + c)).sum()).isEqualTo(30L * 10);
+        }
+    }
+
+    @Test
+    void aConversationWhoseSlotMovesToAnotherMasterIsFollowedThroughAskAndThenMoved() {
+        try (RedisConversationMemory memory = RedisConversationMemory.create(settings(Map.of()), options("moving").build())) {
+            memory.append("c", List.of(Message.user("before").withId("m1")));
+            int slot = JedisClusterCRC16.getSlot(ConversationKeys.of("moving", "c").messagesEncoded());
+            List<HostAndPort> masters = cluster.initialMasters();
+            HostAndPort source = masters.get(slot * masters.size() / 16384);
+            HostAndPort target = masters.get((masters.indexOf(source) + 1) % masters.size());
+            try (Jedis from = new Jedis(source); Jedis to = new Jedis(target)) {
+                String targetId = to.clusterMyId();
+                to.clusterSetSlotImporting(slot, from.clusterMyId());
+                from.clusterSetSlotMigrating(slot, targetId);
+                from.migrate(target.getHost(), target.getPort(), 0, 5000, new MigrateParams(),
+                        from.clusterGetKeysInSlot(slot, 100).toArray(String[]::new));
+
+                // Mid-migration the keys are on the target, the slot still on the source, which answers ASK.
+                assertThat(memory.readAll("c")).extracting(Message::id).containsExactly("m1");
+                memory.append("c", List.of(Message.user("while moving").withId("m2")));
+
+                for (HostAndPort master : masters) {
+                    try (Jedis jedis = new Jedis(master)) {
+                        jedis.clusterSetSlotNode(slot, targetId);
+                    }
+                }
+            }
+
+            // Now the source answers MOVED, and the store renews its map of slots.
+            memory.append("c", List.of(Message.user("after").withId("m3")));
+            assertThat(memory.readAll("c")).extracting(Message::id).containsExactly("m1", "m2", "m3");
+            try (Jedis jedis = new Jedis(target)) {
+                assertThat(jedis.llen(ConversationKeys.of("moving", "c").messagesEncoded())).isEqualTo(3);
+            }
         }
     }
 

@@ -6,8 +6,6 @@ import dev.poolsight.testkit.TestRedisCluster;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import redis.clients.jedis.HostAndPort;
@@ -23,29 +21,19 @@ class JedisClusterAgentIT {
     private static final int GETS = 300;
     private static final int SLOTS = 16384;
 
-    private static TestRedisCluster cluster;
-
-    @BeforeAll
-    static void startCluster() {
-        cluster = TestRedisCluster.start(3);
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        cluster.close();
-    }
+    private static final TestRedisCluster CLUSTER = TestRedisCluster.shared();
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"JedisCluster", "RedisClusterClient"})
     void everyNodesPoolIsListedUnderItsNodesNameWithExactlyItsBorrows(String client) throws Exception {
         HostJvm.Result result = HostJvm.on(HostJvm.JAVA_17).withAgent("").classPath("jedis7")
-                .main("dev.poolsight.agent.host.JedisClusterHost", client, cluster.clusterNodesVariable(), GETS)
+                .main("dev.poolsight.agent.host.JedisClusterHost", client, CLUSTER.clusterNodesVariable(), GETS)
                 .finish();
 
-        Map<HostAndPort, Long> expected = expectedBorrows(cluster.initialMasters());
+        Map<HostAndPort, Long> expected = expectedBorrows(CLUSTER.initialMasters());
         assertThat(result.count("nodes")).isEqualTo(3);
         assertThat(expected).hasSize(3);
-        for (HostAndPort master : cluster.initialMasters()) {
+        for (HostAndPort master : CLUSTER.initialMasters()) {
             String pool = "pool[redis://" + master + "].";
             assertThat(result.count(pool + "borrows")).as("borrows from the pool of %s", master)
                     .isEqualTo(expected.get(master));

@@ -31,7 +31,21 @@ public final class TestRedisCluster implements AutoCloseable {
     private Path binary;
     private final List<HostAndPort> initialMasters = new ArrayList<>();
 
+    private static TestRedisCluster shared;
+
     private TestRedisCluster() {
+    }
+
+    /**
+     * The cluster of three masters and three replicas that the tests of a JVM share, started on first use; its
+     * processes die with the JVM. Tests that kill nodes start their own with {@link #start(int)}.
+     */
+    public static synchronized TestRedisCluster shared() {
+        if (shared == null) {
+            shared = start(3);
+            System.out.println("[poolsight-testkit] " + shared);
+        }
+        return shared;
     }
 
     /** Starts {@code masters} masters with one replica each and returns once the cluster is ok and replicated. */

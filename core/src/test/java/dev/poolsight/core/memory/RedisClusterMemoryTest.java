@@ -17,8 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
@@ -31,21 +29,11 @@ class RedisClusterMemoryTest {
     private static final int CONVERSATIONS = 1_000;
     private static final int MESSAGES_PER_CONVERSATION = 4;
 
-    private static TestRedisCluster cluster;
-
-    @BeforeAll
-    static void startCluster() {
-        cluster = TestRedisCluster.start(3);
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        cluster.close();
-    }
+    private static final TestRedisCluster CLUSTER = TestRedisCluster.shared();
 
     private static RedisSettings settings(Map<String, String> more) {
         Map<String, String> environment = new java.util.HashMap<>(more);
-        environment.put(RedisSettings.REDIS_CLUSTER_NODES, cluster.clusterNodesVariable());
+        environment.put(RedisSettings.REDIS_CLUSTER_NODES, CLUSTER.clusterNodesVariable());
         environment.put(RedisSettings.REDIS_POOL_SIZE, "8");
         return RedisSettings.fromEnvironment(environment);
     }
@@ -75,7 +63,7 @@ class RedisClusterMemoryTest {
             }
             writers.shutdown();
 
-            for (HostAndPort master : cluster.initialMasters()) {
+            for (HostAndPort master : CLUSTER.initialMasters()) {
                 try (Jedis jedis = new Jedis(master)) {
                     assertThat(jedis.keys(prefix + ":*")).as("keys on master %s", master).hasSizeGreaterThan(CONVERSATIONS / 10);
                 }
@@ -95,7 +83,7 @@ class RedisClusterMemoryTest {
     void appendsLoadTheirScriptOnTheNodeThatAnswersNoscript() {
         try (RedisConversationMemory memory = RedisConversationMemory.create(settings(Map.of()), options("noscript").build())) {
             memory.append("before", List.of(Message.user("first")));
-            for (HostAndPort master : cluster.servingMasters()) {
+            for (HostAndPort master : CLUSTER.servingMasters()) {
                 try (Jedis jedis = new Jedis(master)) {
                     jedis.scriptFlush();
                 }
@@ -130,7 +118,7 @@ class RedisClusterMemoryTest {
         try (RedisConversationMemory memory = RedisConversationMemory.create(settings(Map.of()), options("moving").build())) {
             memory.append("c", List.of(Message.user("before").withId("m1")));
             int slot = JedisClusterCRC16.getSlot(ConversationKeys.of("moving", "c").messagesEncoded());
-            List<HostAndPort> masters = cluster.initialMasters();
+            List<HostAndPort> masters = CLUSTER.initialMasters();
             HostAndPort source = masters.get(slot * masters.size() / 16384);
             HostAndPort target = masters.get((masters.indexOf(source) + 1) % masters.size());
             try (Jedis from = new Jedis(source); Jedis to = new Jedis(target)) {

@@ -1,5 +1,6 @@
 package dev.poolsight.core.memory;
 
+import dev.poolsight.core.config.RedisPoolFactory;
 import dev.poolsight.core.config.RedisSettings;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -41,6 +42,18 @@ final class ClusterConnections implements RedisConnections {
         this.provider = provider;
         this.settings = settings;
         this.cluster = settings.topology().describe();
+    }
+
+    /**
+     * Connections to the cluster of {@code REDIS_CLUSTER_NODES}, whose map of slots the client reads from the first
+     * seed that answers; when none does, the failure says so as a borrow's would, with the variable to check.
+     */
+    static ClusterConnections create(RedisSettings settings) {
+        try {
+            return new ClusterConnections(RedisPoolFactory.createClusterProvider(settings), settings);
+        } catch (JedisException e) {
+            throw new RedisFailures(settings.topology().describe(), settings).onBorrow(e);
+        }
     }
 
     @Override

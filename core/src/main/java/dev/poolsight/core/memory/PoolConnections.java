@@ -1,6 +1,7 @@
 package dev.poolsight.core.memory;
 
 import dev.poolsight.core.config.GoDuration;
+import dev.poolsight.core.config.RedisPoolFactory;
 import dev.poolsight.core.config.RedisSettings;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,6 +41,19 @@ final class PoolConnections implements RedisConnections {
         this.pool = pool;
         this.server = server;
         this.failures = new RedisFailures(server, settings);
+    }
+
+    /**
+     * Connections to the master the Sentinels of {@code REDIS_SENTINELS} name; when none of them answers, or none
+     * knows the master, the failure says so as a borrow's would, with the variable to check.
+     */
+    static PoolConnections toSentinelMaster(RedisSettings settings) {
+        String master = settings.topology().describe();
+        try {
+            return new PoolConnections(RedisPoolFactory.createSentinelPool(settings), master, settings);
+        } catch (JedisException e) {
+            throw new RedisFailures(master, settings).onBorrow(e);
+        }
     }
 
     /** The routing key is of no use with one server: every key is on it. */

@@ -72,10 +72,9 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
         RedisTopology topology = settings.topology();
         RedisConnections connections;
         if (topology instanceof RedisTopology.Cluster) {
-            connections = new ClusterConnections(RedisPoolFactory.createClusterProvider(settings), settings);
+            connections = ClusterConnections.create(settings);
         } else if (topology instanceof RedisTopology.Sentinel) {
-            connections = new PoolConnections(RedisPoolFactory.createSentinelPool(settings), topology.describe(),
-                    settings);
+            connections = PoolConnections.toSentinelMaster(settings);
         } else {
             connections = new PoolConnections(RedisPoolFactory.create(settings), topology.describe(), settings);
         }

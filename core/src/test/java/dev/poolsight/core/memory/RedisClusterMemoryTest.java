@@ -2,6 +2,7 @@ package dev.poolsight.core.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.poolsight.core.config.RedisSettings;
 import dev.poolsight.core.config.TokenCounterSettings;
@@ -146,6 +147,41 @@ class RedisClusterMemoryTest {
                 assertThat(jedis.llen(ConversationKeys.of("moving", "c").messagesEncoded())).isEqualTo(3);
             }
         }
+    }
+
+    @Test
+    void seedNodesThatDoNotAnswerFailTheStartNamingThemAndTheirVariable() {
+        RedisSettings settings = RedisSettings.fromEnvironment(Map.of(RedisSettings.REDIS_CLUSTER_NODES, "127.0.0.1:1"));
+
+        assertThatThrownBy(() -> RedisConversationMemory.create(settings, options("unreachable").build()))
+                .isInstanceOf(RedisUnavailableException.class)
+                .hasMessage("could not connect to Redis at Redis Cluster (seed nodes 127.0.0.1:1): connection refused;"
+                        + " is it running? (REDIS_CLUSTER_NODES names the server)");
+    }
+
+    @Test
+    void aClusterLoginThatFailsDoesNotShowThePassword() {
+        Throwable failure = catchThrowable(() -> {
+            try (RedisConversationMemory memory = RedisConversationMemory.create(settings(Map.of(
+                    RedisSettings.REDIS_USERNAME, "app", RedisSettings.REDIS_PASSWORD, "s3cret-pw")),
+                    options("login").build())) {
+                memory.append("c", List.of(Message.user("never stored")));
+            }
+        });
+
+        assertThat(failure).isNotNull();
+        assertThat(messagesOf(failure)).doesNotContain("s3cret-pw");
+    }
+
+    private static String messagesOf(Throwable failure) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            text.append(t).append('\n');
+            for (Throwable suppressed : t.getSuppressed()) {
+                text.append(messagesOf(suppressed));
+            }
+        }
+        return text.toString();
     }
 
     @Test

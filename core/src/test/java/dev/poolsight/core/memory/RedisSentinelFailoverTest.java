@@ -1,6 +1,7 @@
 package dev.poolsight.core.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.poolsight.core.config.RedisSettings;
 import dev.poolsight.testkit.TestRedisSentinel;
@@ -14,10 +15,21 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.HostAndPort;
 
 /**
- * The master that Sentinels watch killed while appends run with REDIS_WAIT_REPLICAS=1: the Sentinels promote a
+ * The store on Sentinel. The master that Sentinels watch killed while appends run with REDIS_WAIT_REPLICAS=1: the Sentinels promote a
  * replica, the store follows them to it, appends resume, and nothing acknowledged is lost.
  */
 class RedisSentinelFailoverTest {
+
+    @Test
+    void sentinelsThatDoNotAnswerFailTheStartNamingTheMasterAndTheVariable() {
+        RedisSettings settings = RedisSettings.fromEnvironment(Map.of(
+                RedisSettings.REDIS_SENTINELS, "127.0.0.1:1", RedisSettings.REDIS_SENTINEL_MASTER, "mymaster"));
+
+        assertThatThrownBy(() -> RedisConversationMemory.create(settings, MemoryOptions.defaults()))
+                .isInstanceOf(RedisUnavailableException.class)
+                .hasMessageStartingWith("could not open a connection to Redis at Redis master mymaster (Sentinels"
+                        + " 127.0.0.1:1): ");
+    }
 
     @Test
     void acknowledgedAppendsSurviveTheKillOfTheMasterAndAppendsResumeOnTheNewOne() throws Exception {

@@ -39,7 +39,8 @@ final class RedisBinary {
             try {
                 return ExecutableProvider.newJarResourceProvider().get().toPath();
             } catch (IOException e) {
-                throw new UncheckedIOException("no redis-server on the PATH, and the bundled one cannot be unpacked", e);
+                throw new UncheckedIOException("no redis-server on the PATH, and the bundled one cannot be unpacked",
+                        e);
             }
         });
     }

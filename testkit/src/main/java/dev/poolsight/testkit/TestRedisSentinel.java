@@ -66,7 +66,8 @@ public final class TestRedisSentinel implements AutoCloseable {
                     "protected-mode no",
                     "dir " + dir,
                     "logfile sentinel-" + port + ".log",
-                    "sentinel monitor " + MASTER_NAME + " " + initialMaster.getHost() + " " + initialMaster.getPort() + " 2",
+                    "sentinel monitor " + MASTER_NAME + " " + initialMaster.getHost() + " "
+                            + initialMaster.getPort() + " 2",
                     "sentinel down-after-milliseconds " + MASTER_NAME + " 1000",
                     "sentinel failover-timeout " + MASTER_NAME + " 10000",
                     "sentinel parallel-syncs " + MASTER_NAME + " 1", ""));
@@ -105,7 +106,8 @@ public final class TestRedisSentinel implements AutoCloseable {
 
     private static long onlineReplicas(HostAndPort master) {
         try (Jedis jedis = new Jedis(master)) {
-            return jedis.info("replication").lines().filter(line -> line.startsWith("slave") && line.contains("state=online"))
+            return jedis.info("replication").lines()
+                    .filter(line -> line.startsWith("slave") && line.contains("state=online"))
                     .count();
         }
     }

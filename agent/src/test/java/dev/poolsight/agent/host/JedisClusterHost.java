@@ -32,7 +32,8 @@ public final class JedisClusterHost {
         pools.setMaxTotal(4);
         switch (args[0]) {
             case "JedisCluster" -> {
-                try (JedisCluster cluster = new JedisCluster(seeds, DefaultJedisClientConfig.builder().build(), 5, pools)) {
+                try (JedisCluster cluster = new JedisCluster(seeds, DefaultJedisClientConfig.builder().build(), 5,
+                        pools)) {
                     gets(cluster, gets);
                     HostReport.result("nodes", cluster.getClusterNodes().size());
                     HostReport.pools();

@@ -20,7 +20,7 @@ public final class InvalidSettingException extends IllegalArgumentException {
         this.setting = setting;
     }
 
-    /** Settings that contradict each other; {@code message} names them all, and no value (a URL may hold a password). */
+    /** Settings that contradict each other; {@code message} names them all and no value: a URL may hold a password. */
     static InvalidSettingException conflict(String firstSetting, String message) {
         return new InvalidSettingException(firstSetting, message);
     }

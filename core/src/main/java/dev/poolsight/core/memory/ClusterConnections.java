@@ -101,8 +101,8 @@ final class ClusterConnections implements RedisConnections {
             }
         }
         throw new RedisUnavailableException(cluster, "no node of " + cluster + " served slot " + slot + " after "
-                + MAX_ATTEMPTS + " tries, most likely while a failover was under way; last answer: " + last.getMessage(),
-                last);
+                + MAX_ATTEMPTS + " tries, most likely while a failover was under way; last answer: "
+                + last.getMessage(), last);
     }
 
     private Connection borrow(int slot, HostAndPort askedTo) {

@@ -338,7 +338,8 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
     public boolean clear(String conversationId) {
         ConversationKeys keys = keys(conversationId);
         String[] all = keys.all().toArray(String[]::new);
-        return timed(MemoryOperation.CLEAR, () -> connections.call(keys.messagesEncoded(), jedis -> jedis.del(all)) > 0);
+        return timed(MemoryOperation.CLEAR,
+                () -> connections.call(keys.messagesEncoded(), jedis -> jedis.del(all)) > 0);
     }
 
     @Override

@@ -69,8 +69,8 @@ final class RedisFailures {
                     + " (" + serverVariable + " names the server)", error);
         }
         if (find(error, UnknownHostException.class) != null) {
-            return unavailable("could not connect to Redis at " + server + ": unknown host (" + serverVariable + " names the server)",
-                    error);
+            return unavailable("could not connect to Redis at " + server + ": unknown host (" + serverVariable
+                    + " names the server)", error);
         }
         if (find(error, JedisConnectionException.class) != null) {
             return unavailable("could not open a connection to Redis at " + server + ": " + rootMessage(error), error);

@@ -46,7 +46,8 @@ class RedisClusterMemoryTest {
     @Test
     void aThousandConversationsSpreadOverEveryMasterAreReadBackWholeAndInOrder() throws Exception {
         String prefix = "spread";
-        try (RedisConversationMemory memory = RedisConversationMemory.create(settings(Map.of()), options(prefix).build())) {
+        try (RedisConversationMemory memory = RedisConversationMemory.create(settings(Map.of()),
+                options(prefix).build())) {
             ExecutorService writers = Executors.newFixedThreadPool(4);
             List<Future<?>> done = new ArrayList<>();
             for (int writer = 0; writer < 4; writer++) {
@@ -66,7 +67,8 @@ class RedisClusterMemoryTest {
 
             for (HostAndPort master : CLUSTER.initialMasters()) {
                 try (Jedis jedis = new Jedis(master)) {
-                    assertThat(jedis.keys(prefix + ":*")).as("keys on master %s", master).hasSizeGreaterThan(CONVERSATIONS / 10);
+                    assertThat(jedis.keys(prefix + ":*")).as("keys on master %s", master)
+                            .hasSizeGreaterThan(CONVERSATIONS / 10);
                 }
             }
             for (int c = 0; c < CONVERSATIONS; c++) {
@@ -82,7 +84,8 @@ class RedisClusterMemoryTest {
 
     @Test
     void appendsLoadTheirScriptOnTheNodeThatAnswersNoscript() {
-        try (RedisConversationMemory memory = RedisConversationMemory.create(settings(Map.of()), options("noscript").build())) {
+        try (RedisConversationMemory memory = RedisConversationMemory.create(settings(Map.of()),
+                options("noscript").build())) {
             memory.append("before", List.of(Message.user("first")));
             for (HostAndPort master : CLUSTER.servingMasters()) {
                 try (Jedis jedis = new Jedis(master)) {
@@ -109,14 +112,16 @@ class RedisClusterMemoryTest {
             }
 
             Awaitility.await("every estimate replaced").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    assertThat(IntStream.range(0, 30).mapToLong(c -> memory.estimatedMessageCount("c" + c)).sum()).isZero());
+                    assertThat(IntStream.range(0, 30).mapToLong(c -> memory.estimatedMessageCount("c" + c)).sum())
+                            .isZero());
             assertThat(IntStream.range(0, 30).mapToLong(c -> memory.tokenCount("c" + c)).sum()).isEqualTo(30L * 10);
         }
     }
 
     @Test
     void aConversationWhoseSlotMovesToAnotherMasterIsFollowedThroughAskAndThenMoved() {
-        try (RedisConversationMemory memory = RedisConversationMemory.create(settings(Map.of()), options("moving").build())) {
+        try (RedisConversationMemory memory = RedisConversationMemory.create(settings(Map.of()),
+                options("moving").build())) {
             memory.append("c", List.of(Message.user("before").withId("m1")));
             int slot = JedisClusterCRC16.getSlot(ConversationKeys.of("moving", "c").messagesEncoded());
             List<HostAndPort> masters = CLUSTER.initialMasters();
@@ -151,7 +156,8 @@ class RedisClusterMemoryTest {
 
     @Test
     void seedNodesThatDoNotAnswerFailTheStartNamingThemAndTheirVariable() {
-        RedisSettings settings = RedisSettings.fromEnvironment(Map.of(RedisSettings.REDIS_CLUSTER_NODES, "127.0.0.1:1"));
+        RedisSettings settings = RedisSettings.fromEnvironment(
+                Map.of(RedisSettings.REDIS_CLUSTER_NODES, "127.0.0.1:1"));
 
         assertThatThrownBy(() -> RedisConversationMemory.create(settings, options("unreachable").build()))
                 .isInstanceOf(RedisUnavailableException.class)

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.HostAndPort;
 
 /**
- * The store on Sentinel. The master that Sentinels watch killed while appends run with REDIS_WAIT_REPLICAS=1: the Sentinels promote a
- * replica, the store follows them to it, appends resume, and nothing acknowledged is lost.
+ * The store on Sentinel. The master that Sentinels watch killed while appends run with REDIS_WAIT_REPLICAS=1: the
+ * Sentinels promote a replica, the store follows them to it, appends resume, and nothing acknowledged is lost.
  */
 class RedisSentinelFailoverTest {
 

@@ -2,10 +2,9 @@ package dev.poolsight.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.awaitility.Awaitility;
@@ -76,7 +75,7 @@ public final class TestRedis {
             }
         }
         if (forced.isEmpty() || forced.equals("local")) {
-            Optional<Path> local = redisServerOnPath();
+            Optional<Path> local = RedisBinary.onPath();
             if (local.isPresent()) {
                 return startLocal(local.get());
             }
@@ -107,34 +106,15 @@ public final class TestRedis {
         return new TestRedis("Testcontainers, image " + image, container.getHost(), container.getMappedPort(REDIS_PORT));
     }
 
-    private static Optional<Path> redisServerOnPath() {
-        String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            Path candidate = Path.of(dir.isEmpty() ? "." : dir, "redis-server");
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
-    }
-
     private static TestRedis startLocal(Path binary) {
-        int port = freePort();
-        try {
-            Process process = new ProcessBuilder(binary.toString(), "--port", Integer.toString(port),
-                    "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no")
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "poolsight-testkit-stop-redis"));
-            return new TestRedis("local redis-server at " + binary, "127.0.0.1", port);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + binary, e);
-        }
+        int port = RedisBinary.freePort();
+        RedisBinary.start(binary, List.of("--port", Integer.toString(port),
+                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no"));
+        return new TestRedis("local redis-server at " + binary, "127.0.0.1", port);
     }
 
     private static TestRedis startEmbedded() {
-        int port = freePort();
+        int port = RedisBinary.freePort();
         try {
             RedisServer server = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
                     .setting("save \"\"").setting("appendonly no").build();
@@ -149,14 +129,6 @@ public final class TestRedis {
             return new TestRedis("embedded-redis bundled binary", "127.0.0.1", port);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded Redis", e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port for a test Redis", e);
         }
     }
 

@@ -12,8 +12,17 @@ public final class InvalidSettingException extends IllegalArgumentException {
     private final String setting;
 
     InvalidSettingException(String setting, String shownValue, String problem) {
-        super(setting + "=" + (shownValue == null ? "(not set)" : '"' + shownValue + '"') + ": " + problem);
+        this(setting, setting + "=" + (shownValue == null ? "(not set)" : '"' + shownValue + '"') + ": " + problem);
+    }
+
+    private InvalidSettingException(String setting, String message) {
+        super(message);
         this.setting = setting;
+    }
+
+    /** Settings that contradict each other; {@code message} names them all and no value: a URL may hold a password. */
+    static InvalidSettingException conflict(String firstSetting, String message) {
+        return new InvalidSettingException(firstSetting, message);
     }
 
     /** The name of the environment variable the bad value belongs to, such as {@code REDIS_POOL_SIZE}. */

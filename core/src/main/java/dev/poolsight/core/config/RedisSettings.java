@@ -3,6 +3,7 @@ package dev.poolsight.core.config;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How to reach Redis and how large the connection pool is: from the environment
@@ -19,7 +20,19 @@ import java.util.Objects;
  *   <tr><td>{@code REDIS_CONNECT_TIMEOUT}</td><td>{@code 2s}</td><td>Go duration, 1ms or more</td></tr>
  *   <tr><td>{@code REDIS_MAX_IDLE_CONNS}</td><td>the smaller of 50 and REDIS_POOL_SIZE</td>
  *       <td>whole number from 0 to REDIS_POOL_SIZE</td></tr>
+ *   <tr><td>{@code REDIS_CLUSTER_NODES}</td><td>unset</td><td>{@code host:port,host:port}: a Redis Cluster's seed
+ *       nodes, instead of REDIS_URL</td></tr>
+ *   <tr><td>{@code REDIS_SENTINELS}</td><td>unset</td><td>{@code host:port,host:port}: the Sentinels, instead of
+ *       REDIS_URL; needs REDIS_SENTINEL_MASTER</td></tr>
+ *   <tr><td>{@code REDIS_SENTINEL_MASTER}</td><td>unset</td><td>the master's name as the Sentinels know it</td></tr>
+ *   <tr><td>{@code REDIS_USERNAME}, {@code REDIS_PASSWORD}</td><td>unset</td><td>the login for a cluster's nodes or
+ *       Sentinel's master and replicas (one server takes them from REDIS_URL)</td></tr>
+ *   <tr><td>{@code REDIS_WAIT_REPLICAS}</td><td>0</td><td>whole number, 0 or more: replicas that must acknowledge
+ *       an append</td></tr>
  * </table>
+ *
+ * <p>Exactly one of REDIS_URL, REDIS_CLUSTER_NODES and REDIS_SENTINELS may be set. The pool settings apply to each
+ * pool the client keeps: with a cluster, one per node.
  *
  * <p>Every value is checked when the settings are made, so a bad one stops the application at start-up with an
  * {@link InvalidSettingException} that names the variable, instead of surfacing later under load.
@@ -32,6 +45,12 @@ public final class RedisSettings {
     public static final String REDIS_MAX_IDLE_CONNS = "REDIS_MAX_IDLE_CONNS";
     public static final String REDIS_COMMAND_TIMEOUT = "REDIS_COMMAND_TIMEOUT";
     public static final String REDIS_CONNECT_TIMEOUT = "REDIS_CONNECT_TIMEOUT";
+    public static final String REDIS_CLUSTER_NODES = "REDIS_CLUSTER_NODES";
+    public static final String REDIS_SENTINELS = "REDIS_SENTINELS";
+    public static final String REDIS_SENTINEL_MASTER = "REDIS_SENTINEL_MASTER";
+    public static final String REDIS_USERNAME = "REDIS_USERNAME";
+    public static final String REDIS_PASSWORD = "REDIS_PASSWORD";
+    public static final String REDIS_WAIT_REPLICAS = "REDIS_WAIT_REPLICAS";
 
     public static final String DEFAULT_URL = "redis://localhost:6379";
     public static final int DEFAULT_POOL_SIZE = 100;
@@ -43,6 +62,10 @@ public final class RedisSettings {
     public static final int DEFAULT_MAX_IDLE = 50;
 
     private final RedisUrl url;
+    private final RedisTopology topology;
+    private final String user;
+    private final String password;
+    private final int waitReplicas;
     private final int poolSize;
     private final Duration poolTimeout;
     private final String poolTimeoutText;
@@ -54,6 +77,10 @@ public final class RedisSettings {
 
     private RedisSettings(Builder builder) {
         this.url = builder.url;
+        this.topology = builder.topology == null ? new RedisTopology.Standalone(builder.url) : builder.topology;
+        this.user = builder.user;
+        this.password = builder.password;
+        this.waitReplicas = builder.waitReplicas;
         this.poolSize = builder.poolSize;
         this.poolTimeout = builder.poolTimeout;
         this.poolTimeoutText = builder.poolTimeoutText;
@@ -79,10 +106,7 @@ public final class RedisSettings {
     public static RedisSettings fromEnvironment(Map<String, String> environment) {
         Objects.requireNonNull(environment, "environment is null");
         Builder builder = builder();
-        String url = environment.get(REDIS_URL);
-        if (url != null) {
-            builder.url(url);
-        }
+        TopologyVariables.apply(environment, builder);
         String size = environment.get(REDIS_POOL_SIZE);
         if (size != null) {
             builder.poolSize(SettingParser.wholeNumber(REDIS_POOL_SIZE, size, 1));
@@ -103,6 +127,10 @@ public final class RedisSettings {
         if (idle != null) {
             builder.maxIdle(SettingParser.wholeNumber(REDIS_MAX_IDLE_CONNS, idle, 0));
         }
+        String waitReplicas = environment.get(REDIS_WAIT_REPLICAS);
+        if (waitReplicas != null) {
+            builder.waitReplicas(SettingParser.wholeNumber(REDIS_WAIT_REPLICAS, waitReplicas, 0));
+        }
         return builder.build();
     }
 
@@ -110,8 +138,29 @@ public final class RedisSettings {
         return new Builder();
     }
 
+    /** {@code REDIS_URL}: the server of a {@link RedisTopology.Standalone} topology, else the unused default. */
     public RedisUrl url() {
         return url;
+    }
+
+    /** One server, a Redis Cluster or a Sentinel-watched master. */
+    public RedisTopology topology() {
+        return topology;
+    }
+
+    /** The login for a cluster's nodes or Sentinel's master ({@code REDIS_USERNAME}); one server's is in its URL. */
+    public Optional<String> user() {
+        return topology instanceof RedisTopology.Standalone ? url.user() : Optional.ofNullable(user);
+    }
+
+    /** The password that goes with {@link #user()}; never print it. */
+    public Optional<String> password() {
+        return topology instanceof RedisTopology.Standalone ? url.password() : Optional.ofNullable(password);
+    }
+
+    /** {@code REDIS_WAIT_REPLICAS}: how many replicas must acknowledge an append before it succeeds; 0 waits for none. */
+    public int waitReplicas() {
+        return waitReplicas;
     }
 
     /** The pool's maxTotal: how many connections may be open at once. */
@@ -159,26 +208,34 @@ public final class RedisSettings {
 
     @Override
     public String toString() {
-        return "RedisSettings[url=" + url + ", poolSize=" + poolSize + ", poolTimeout=" + poolTimeoutText
+        return "RedisSettings[" + (topology instanceof RedisTopology.Standalone ? "url=" + url : topology.describe())
+                + (waitReplicas > 0 ? ", waitReplicas=" + waitReplicas : "") + ", poolSize=" + poolSize + ", poolTimeout=" + poolTimeoutText
                 + ", maxIdle=" + maxIdle + ", commandTimeout=" + commandTimeoutText + ", connectTimeout="
                 + connectTimeoutText + "]";
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof RedisSettings that && url.equals(that.url) && poolSize == that.poolSize
+        return other instanceof RedisSettings that && url.equals(that.url) && topology.equals(that.topology)
+                && Objects.equals(user, that.user) && Objects.equals(password, that.password)
+                && waitReplicas == that.waitReplicas && poolSize == that.poolSize
                 && poolTimeout.equals(that.poolTimeout) && maxIdle == that.maxIdle
                 && commandTimeout.equals(that.commandTimeout) && connectTimeout.equals(that.connectTimeout);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(url, poolSize, poolTimeout, maxIdle, commandTimeout, connectTimeout);
+        return Objects.hash(url, topology, waitReplicas, poolSize, poolTimeout, maxIdle, commandTimeout, connectTimeout);
     }
 
     /** Settings in code; each method checks its value as the environment variable of the same name would. */
     public static final class Builder {
         private RedisUrl url = RedisUrl.parse(REDIS_URL, DEFAULT_URL);
+        /** Null for one server, the one {@link #url} names. */
+        private RedisTopology topology;
+        private String user;
+        private String password;
+        private int waitReplicas;
         private int poolSize = DEFAULT_POOL_SIZE;
         private Duration poolTimeout = GoDuration.parse(DEFAULT_POOL_TIMEOUT);
         private String poolTimeoutText = DEFAULT_POOL_TIMEOUT;
@@ -195,6 +252,39 @@ public final class RedisSettings {
         /** {@code REDIS_URL}: {@code redis[s]://[[user]:password@]host[:port][/db]}. */
         public Builder url(String redisUrl) {
             this.url = RedisUrl.parse(REDIS_URL, redisUrl);
+            this.topology = null;
+            return this;
+        }
+
+        /** {@code REDIS_CLUSTER_NODES}: a Redis Cluster's seed nodes, {@code host:port,host:port}. */
+        public Builder clusterNodes(String nodes) {
+            this.topology = new RedisTopology.Cluster(NodeList.parse(REDIS_CLUSTER_NODES, nodes));
+            return this;
+        }
+
+        /** {@code REDIS_SENTINEL_MASTER} and {@code REDIS_SENTINELS}: the master's name and the Sentinels that watch it. */
+        public Builder sentinels(String masterName, String sentinels) {
+            if (masterName == null || masterName.isBlank() || !masterName.strip().equals(masterName)
+                    || masterName.chars().anyMatch(Character::isWhitespace)) {
+                throw new InvalidSettingException(REDIS_SENTINEL_MASTER, masterName,
+                        (masterName == null || masterName.isEmpty() ? "empty" : "contains spaces")
+                                + "; accepted: the master's name as the Sentinels know it (sentinel monitor <name> ...),"
+                                + " such as mymaster");
+            }
+            this.topology = new RedisTopology.Sentinel(masterName, NodeList.parse(REDIS_SENTINELS, sentinels));
+            return this;
+        }
+
+        /** {@code REDIS_USERNAME} and {@code REDIS_PASSWORD}: the login for a cluster's nodes or Sentinel's master. */
+        public Builder credentials(String user, String password) {
+            this.user = user;
+            this.password = password;
+            return this;
+        }
+
+        /** {@code REDIS_WAIT_REPLICAS}: 0 or more. */
+        public Builder waitReplicas(int replicas) {
+            this.waitReplicas = SettingParser.atLeast(REDIS_WAIT_REPLICAS, replicas, 0);
             return this;
         }
 
@@ -262,6 +352,11 @@ public final class RedisSettings {
         }
 
         public RedisSettings build() {
+            if ((user != null || password != null) && topology == null) {
+                throw new InvalidSettingException(user != null ? REDIS_USERNAME : REDIS_PASSWORD, "***",
+                        "applies to " + REDIS_CLUSTER_NODES + " and " + REDIS_SENTINELS
+                                + "; one server takes its login from REDIS_URL, redis://user:password@host:port");
+            }
             return new RedisSettings(this);
         }
     }

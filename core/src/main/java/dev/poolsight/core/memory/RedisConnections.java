@@ -1,152 +1,35 @@
 package dev.poolsight.core.memory;
 
-import dev.poolsight.core.config.GoDuration;
-import dev.poolsight.core.config.RedisSettings;
-import java.util.NoSuchElementException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
-import redis.clients.jedis.exceptions.JedisConnectionException;
-import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * Lends a pooled connection for one piece of work. A timed-out borrow becomes {@link PoolExhaustedException}, a
- * connection that cannot be opened or that fails during the work a {@link RedisUnavailableException}, so that a
- * call takes at most the pool timeout and the command timeout.
- *
- * <p>A connection that broke (not one that timed out) is most often one that died while idle, after Redis restarted
- * or a proxy dropped it: then the pool's other idle connections are cleared, as they are likely dead too, and the
- * work runs once more on a new connection. The caller says what that second run does; an append makes it one that
- * cannot store a message twice.
- *
- * <p>A broken connection goes back to the pool on a background thread: Commons Pool opens a replacement for
- * waiting callers on the thread that returns one, and against a stalled Redis that would add a connect and a
- * command timeout to a caller who has already waited its command timeout.
+ * Lends a connection for one piece of work, on whichever server holds the keys: one server, the master that Sentinels
+ * name, or the cluster node that serves the key's slot. Failures come back as {@link PoolExhaustedException} or
+ * {@link RedisUnavailableException}.
  */
-final class RedisConnections {
-
-    private static final Logger LOG = LoggerFactory.getLogger(RedisConnections.class);
-
-    private final JedisPool pool;
-    private final String server;
-    private final RedisFailures failures;
-
-    /** @param settings the settings the pool was made with, or null for a pool the caller built */
-    RedisConnections(JedisPool pool, String server, RedisSettings settings) {
-        this.pool = pool;
-        this.server = server;
-        this.failures = new RedisFailures(server, settings);
-    }
+interface RedisConnections extends AutoCloseable {
 
     /** Runs {@code work}, once more on a new connection if the first broke: for work that may run twice. */
-    <T> T call(Function<Jedis, T> work) {
-        return call(work, work);
-    }
-
-    /** Runs {@code work}; if its connection broke, runs {@code retry} on a new connection. */
-    <T> T call(Function<Jedis, T> work, Function<Jedis, T> retry) {
-        try {
-            return once(work);
-        } catch (BrokenConnection broken) {
-            LOG.debug("A connection to {} broke ({}); clearing idle connections and trying once more",
-                    server, broken.getCause().getMessage());
-            pool.clear();
-            try {
-                return once(retry);
-            } catch (BrokenConnection again) {
-                throw failures.onCommand(again.getCause());
-            }
-        }
-    }
-
-    private <T> T once(Function<Jedis, T> work) {
-        Jedis jedis = borrow();
-        T result;
-        try {
-            result = work.apply(jedis);
-        } catch (JedisConnectionException e) {
-            BrokenConnectionRelease.release(jedis);
-            if (RedisFailures.isTimeout(e)) {
-                throw failures.onCommand(e);
-            }
-            throw new BrokenConnection(e);
-        } catch (RuntimeException | Error e) {
-            jedis.close();
-            throw e;
-        }
-        jedis.close();
-        return result;
-    }
-
-    private Jedis borrow() {
-        try {
-            return pool.getResource();
-        } catch (JedisException e) {
-            if (isTimeoutWaitingForIdleObject(e)) {
-                throw new PoolExhaustedException(server, pool.getMaxTotal(),
-                        GoDuration.format(pool.getMaxWaitDuration()), e);
-            }
-            throw failures.onBorrow(e);
-        }
+    default <T> T call(byte[] routingKey, Function<Jedis, T> work) {
+        return call(routingKey, work, work, AfterWork.NONE);
     }
 
     /**
-     * Commons Pool reports a timed-out wait as a {@link NoSuchElementException} saying "Timeout waiting for idle
-     * object" (or "Pool exhausted" when callers may not block). A connection that failed validation or activation
-     * is a NoSuchElementException too, so the message is what tells them apart. Jedis 5 and 6 wrap it in
-     * JedisExhaustedPoolException, Jedis 7 in a plain JedisException.
+     * Runs {@code work} on a connection to the server of {@code routingKey}, then {@code afterWork} on the same
+     * connection; if the connection broke, runs {@code retry} on a new one instead.
      */
-    private static boolean isTimeoutWaitingForIdleObject(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof NoSuchElementException && t.getMessage() != null
-                    && (t.getMessage().startsWith("Timeout waiting for idle object")
-                    || t.getMessage().startsWith("Pool exhausted"))) {
-                return true;
-            }
-        }
-        return false;
-    }
+    <T> T call(byte[] routingKey, Function<Jedis, T> work, Function<Jedis, T> retry, AfterWork afterWork);
 
-    void close() {
-        pool.close();
-    }
+    @Override
+    void close();
 
-    /** A connection that broke during the work without timing out; the work may be tried again. */
-    private static final class BrokenConnection extends RuntimeException {
+    /** What follows the work on the connection that did it, such as WAIT, which counts that connection's writes. */
+    @FunctionalInterface
+    interface AfterWork {
+        AfterWork NONE = (jedis, server) -> { };
 
-        private static final long serialVersionUID = 1L;
-
-        BrokenConnection(JedisConnectionException cause) {
-            super(cause.getMessage(), cause, false, false);
-        }
-
-        @Override
-        public synchronized JedisConnectionException getCause() {
-            return (JedisConnectionException) super.getCause();
-        }
-    }
-
-    /** Returns broken connections to their pool on one daemon thread, so that the caller does not wait for it. */
-    private static final class BrokenConnectionRelease {
-
-        private static final ExecutorService RELEASER = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "poolsight-redis-release");
-            thread.setDaemon(true);
-            return thread;
-        });
-
-        static void release(Jedis broken) {
-            RELEASER.execute(() -> {
-                try {
-                    broken.close();
-                } catch (RuntimeException e) {
-                    LOG.debug("Returning a broken Redis connection failed", e);
-                }
-            });
-        }
+        /** @param server the server the connection is to, for messages */
+        void run(Jedis jedis, String server);
     }
 }

@@ -2,6 +2,7 @@ package dev.poolsight.core.memory;
 
 import dev.poolsight.core.config.RedisPoolFactory;
 import dev.poolsight.core.config.RedisSettings;
+import dev.poolsight.core.config.RedisTopology;
 import dev.poolsight.core.tokens.AsyncTokenCounter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,14 +12,20 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Protocol;
+import redis.clients.jedis.util.Pool;
 import redis.clients.jedis.util.SafeEncoder;
 
 /**
  * {@link ConversationMemory} on Redis: one list of message JSON and two small hashes per conversation, all under
  * the conversation's hash tag. An append is a single EVALSHA that pushes, updates the metadata, trims to the
  * limits and refreshes the TTL; reads never write.
+ *
+ * <p>The store runs on one server, on a master that Sentinels watch (it follows a failover to the new master), or on
+ * a Redis Cluster: the hash tag puts all of a conversation's keys in one slot, so every operation goes to the one
+ * node that serves it. With {@code REDIS_WAIT_REPLICAS} above 0 an append returns only once that many replicas
+ * have it, else fails with {@link ReplicationNotConfirmedException}.
  */
 public final class RedisConversationMemory implements ConversationMemory, AutoCloseable {
 
@@ -35,6 +42,8 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
     private static final byte[] RETRY = SafeEncoder.encode("retry");
 
     private final RedisConnections connections;
+    /** Null when appends need no replica to acknowledge them. */
+    private final ReplicaAcknowledgement replicaAcknowledgement;
     private final MemoryOperationTimes times = new MemoryOperationTimes();
     private final MemoryOptions options;
     private final boolean ownsPool;
@@ -42,8 +51,10 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
     /** The append script's first three arguments, the same for every append: TTL, message limit, token limit. */
     private final List<byte[]> limitArguments;
 
-    private RedisConversationMemory(RedisConnections connections, MemoryOptions options, boolean ownsPool) {
+    private RedisConversationMemory(RedisConnections connections, RedisSettings settings, MemoryOptions options,
+            boolean ownsPool) {
         this.connections = connections;
+        this.replicaAcknowledgement = ReplicaAcknowledgement.of(settings);
         this.options = options;
         this.ownsPool = ownsPool;
         this.recentKeys = new RecentConversationKeys(options.keyPrefix());
@@ -51,31 +62,44 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
                 Protocol.toByteArray(options.maxMessages()), Protocol.toByteArray(options.maxTokens()));
     }
 
-    /** A store with its own pool, sized by {@code settings}; {@link #close()} closes the pool. */
+    /**
+     * A store with its own pools, sized by {@code settings}, on the topology they name; {@link #close()} closes the
+     * pools.
+     */
     public static RedisConversationMemory create(RedisSettings settings, MemoryOptions options) {
         Objects.requireNonNull(settings, "settings is null");
         Objects.requireNonNull(options, "options is null");
-        return new RedisConversationMemory(
-                new RedisConnections(RedisPoolFactory.create(settings), settings.url().server(), settings), options, true);
+        RedisTopology topology = settings.topology();
+        RedisConnections connections;
+        if (topology instanceof RedisTopology.Cluster) {
+            connections = ClusterConnections.create(settings);
+        } else if (topology instanceof RedisTopology.Sentinel) {
+            connections = PoolConnections.toSentinelMaster(settings);
+        } else {
+            connections = new PoolConnections(RedisPoolFactory.create(settings), topology.describe(), settings);
+        }
+        return new RedisConversationMemory(connections, settings, options, true);
     }
 
     /**
-     * A store on a pool the caller made with {@code RedisPoolFactory.create(settings)}, owns and closes; errors name
-     * the server and the settings' variables.
+     * A store on a pool the caller made with {@code RedisPoolFactory.create(settings)} or
+     * {@code RedisPoolFactory.createSentinelPool(settings)}, owns and closes; errors name the server and the
+     * settings' variables.
      */
-    public static RedisConversationMemory onPool(JedisPool pool, RedisSettings settings, MemoryOptions options) {
+    public static RedisConversationMemory onPool(Pool<Jedis> pool, RedisSettings settings, MemoryOptions options) {
         Objects.requireNonNull(pool, "pool is null");
         Objects.requireNonNull(settings, "settings is null");
         Objects.requireNonNull(options, "options is null");
-        return new RedisConversationMemory(new RedisConnections(pool, settings.url().server(), settings), options, false);
+        return new RedisConversationMemory(new PoolConnections(pool, settings.topology().describe(), settings),
+                settings, options, false);
     }
 
     /** A store on a pool the caller owns and closes; {@code server} names it in errors (no password). */
-    public static RedisConversationMemory onPool(JedisPool pool, String server, MemoryOptions options) {
+    public static RedisConversationMemory onPool(Pool<Jedis> pool, String server, MemoryOptions options) {
         Objects.requireNonNull(pool, "pool is null");
         Objects.requireNonNull(server, "server is null");
         Objects.requireNonNull(options, "options is null");
-        return new RedisConversationMemory(new RedisConnections(pool, server, null), options, false);
+        return new RedisConversationMemory(new PoolConnections(pool, server, null), null, options, false);
     }
 
     @Override
@@ -100,8 +124,10 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
         requirePresentAndDistinct(conversationId, messages);
         boolean[] estimated = new boolean[messages.size()];
         List<byte[]> args = appendArguments(messages, estimated);
-        List<?> reply = (List<?>) connections.call(jedis -> APPEND.run(jedis, keys.allEncoded(), args),
-                jedis -> APPEND.run(jedis, keys.allEncoded(), retryOf(args)));
+        List<?> reply = (List<?>) connections.call(keys.messagesEncoded(),
+                jedis -> APPEND.run(jedis, keys.allEncoded(), args),
+                jedis -> APPEND.run(jedis, keys.allEncoded(), retryOf(args)),
+                afterAppend(conversationId));
         if ((Long) reply.get(0) == DUPLICATE_ID) {
             int index = ((Long) reply.get(1)).intValue() - 1;
             throw DuplicateMessageIdException.heldAlready(conversationId, index, messages.get(index).id());
@@ -109,6 +135,12 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
         submitExactCounts(keys, messages, estimated);
         return new AppendResult((Long) reply.get(0), (Long) reply.get(1),
                 trimmed(conversationId, reply.subList(REPLY_COUNTS, reply.size())));
+    }
+
+    private RedisConnections.AfterWork afterAppend(String conversationId) {
+        ReplicaAcknowledgement acknowledgement = replicaAcknowledgement;
+        return acknowledgement == null ? RedisConnections.AfterWork.NONE
+                : (jedis, master) -> acknowledgement.await(jedis, master, conversationId);
     }
 
     /**
@@ -214,7 +246,8 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
         List<byte[]> args = options.maxTokens() > 0
                 ? List.of(SafeEncoder.encode(messageId), Protocol.toByteArray(exact), limitArguments.get(2))
                 : List.of(SafeEncoder.encode(messageId), Protocol.toByteArray(exact));
-        List<?> reply = (List<?>) connections.call(jedis -> APPLY_EXACT_COUNT.run(jedis, keys.countKeysEncoded(), args));
+        List<?> reply = (List<?>) connections.call(keys.messagesEncoded(),
+                jedis -> APPLY_EXACT_COUNT.run(jedis, keys.countKeysEncoded(), args));
         if (reply.size() > 1 && options.trimListener() != TrimListener.NONE) {
             List<Message> trimmed = new ArrayList<>(reply.size() - 1);
             for (Object json : reply.subList(1, reply.size())) {
@@ -271,7 +304,7 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
 
     private List<Message> range(String conversationId, long start, long stop) {
         byte[] list = keys(conversationId).messagesEncoded();
-        List<byte[]> jsons = connections.call(jedis -> jedis.lrange(list, start, stop));
+        List<byte[]> jsons = connections.call(list, jedis -> jedis.lrange(list, start, stop));
         List<Message> messages = new ArrayList<>(jsons.size());
         for (byte[] json : jsons) {
             messages.add(MessageCodec.decode(json));
@@ -290,8 +323,9 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
     }
 
     private long metaField(String conversationId, String field) {
-        String meta = keys(conversationId).meta();
-        String value = connections.call(jedis -> jedis.hget(meta, field));
+        ConversationKeys keys = keys(conversationId);
+        String meta = keys.meta();
+        String value = connections.call(keys.messagesEncoded(), jedis -> jedis.hget(meta, field));
         return value == null ? 0 : Long.parseLong(value);
     }
 
@@ -302,14 +336,17 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
 
     @Override
     public boolean clear(String conversationId) {
-        String[] all = keys(conversationId).all().toArray(String[]::new);
-        return timed(MemoryOperation.CLEAR, () -> connections.call(jedis -> jedis.del(all)) > 0);
+        ConversationKeys keys = keys(conversationId);
+        String[] all = keys.all().toArray(String[]::new);
+        return timed(MemoryOperation.CLEAR,
+                () -> connections.call(keys.messagesEncoded(), jedis -> jedis.del(all)) > 0);
     }
 
     @Override
     public boolean exists(String conversationId) {
-        String meta = keys(conversationId).meta();
-        return connections.call(jedis -> jedis.exists(meta));
+        ConversationKeys keys = keys(conversationId);
+        String meta = keys.meta();
+        return connections.call(keys.messagesEncoded(), jedis -> jedis.exists(meta));
     }
 
     private ConversationKeys keys(String conversationId) {
@@ -322,7 +359,7 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
         }
     }
 
-    /** Closes the pool if this store made it; a pool passed to {@link #onPool} stays open. */
+    /** Closes the pools if this store made them; a pool passed to {@link #onPool} stays open. */
     @Override
     public void close() {
         if (ownsPool) {

@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.NoSuchElementException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -16,16 +17,35 @@ import redis.clients.jedis.exceptions.JedisException;
 final class RedisFailures {
 
     private final String server;
+    private final String serverVariable;
     private final String commandTimeout;
     private final String connectTimeout;
 
     /** @param settings the pool's settings, or null for a pool the caller built, whose timeouts are unknown here */
     RedisFailures(String server, RedisSettings settings) {
         this.server = server;
+        this.serverVariable = settings == null ? RedisSettings.REDIS_URL : settings.topology().variable();
         this.commandTimeout = settings == null ? "the socket timeout of the pool's client config"
                 : RedisSettings.REDIS_COMMAND_TIMEOUT + "=" + settings.commandTimeoutText();
         this.connectTimeout = settings == null ? "the connection timeout of the pool's client config"
                 : RedisSettings.REDIS_CONNECT_TIMEOUT + "=" + settings.connectTimeoutText();
+    }
+
+    /**
+     * Commons Pool reports a timed-out wait as a {@link NoSuchElementException} saying "Timeout waiting for idle
+     * object" (or "Pool exhausted" when callers may not block). A connection that failed validation or activation
+     * is a NoSuchElementException too, so the message is what tells them apart. Jedis 5 and 6 wrap it in
+     * JedisExhaustedPoolException, Jedis 7 in a plain JedisException.
+     */
+    static boolean isTimeoutWaitingForIdleObject(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof NoSuchElementException && t.getMessage() != null
+                    && (t.getMessage().startsWith("Timeout waiting for idle object")
+                    || t.getMessage().startsWith("Pool exhausted"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the connection timed out waiting for Redis, rather than broke. */
@@ -46,11 +66,11 @@ final class RedisFailures {
         }
         if (find(error, ConnectException.class) != null) {
             return unavailable("could not connect to Redis at " + server + ": connection refused; is it running?"
-                    + " (REDIS_URL names the server)", error);
+                    + " (" + serverVariable + " names the server)", error);
         }
         if (find(error, UnknownHostException.class) != null) {
-            return unavailable("could not connect to Redis at " + server + ": unknown host (REDIS_URL names the server)",
-                    error);
+            return unavailable("could not connect to Redis at " + server + ": unknown host (" + serverVariable
+                    + " names the server)", error);
         }
         if (find(error, JedisConnectionException.class) != null) {
             return unavailable("could not open a connection to Redis at " + server + ": " + rootMessage(error), error);

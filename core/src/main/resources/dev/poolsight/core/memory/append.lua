@@ -26,6 +26,9 @@ end
 if held > 0 then
   if held == n and ARGV[6 + n * 4] == 'retry' then
     local stored = redis.call('HMGET', meta, 'count', 'tokens', 'estimated')
+    -- Written again unchanged, a write that goes to the replicas after the first attempt's: a WAIT on this new
+    -- connection (REDIS_WAIT_REPLICAS) then covers the first attempt too, instead of returning at once.
+    redis.call('HSET', meta, 'count', stored[1])
     return { tonumber(stored[1]), tonumber(stored[2]), tonumber(stored[3]) }
   end
   return { -1, firstHeld }

@@ -51,6 +51,8 @@ public final class TokenEstimator implements TokenCounter {
 
     private static final EstimatorPrices O200K = EstimatorPrices.load("o200k_base");
     private static final EstimatorPrices CL100K = EstimatorPrices.load("cl100k_base");
+    private static final SingleTokenLetters O200K_LETTERS = SingleTokenLetters.load("o200k_base");
+    private static final SingleTokenLetters CL100K_LETTERS = SingleTokenLetters.load("cl100k_base");
 
     private final EstimatorPrices prices;
     // The prices of a Latin word by its length, as English and as another language: the same doubles as the curves'.
@@ -58,15 +60,22 @@ public final class TokenEstimator implements TokenCounter {
     private final double[] foreignWordPrices;
     private final WordCurve[] scriptCurves; // by character class, from CharacterClass.CJK on
     private final WordCurve[] markedScriptCurves;
+    private final double[] rareLetterPrices; // by character class, from CharacterClass.CJK on
+    private final SingleTokenLetters singleTokenLetters;
 
     /** An estimator for {@code o200k_base}, the encoding of the GPT-4o, GPT-4.1, GPT-5 and o-series models. */
     public TokenEstimator() {
-        this(O200K);
+        this(O200K, O200K_LETTERS);
     }
 
-    /** An estimator with these prices; the fitting of the prices measures candidates with it. */
-    TokenEstimator(EstimatorPrices prices) {
+    /**
+     * An estimator with these prices and single-token letters, which must be of one encoding; the fitting of the
+     * prices measures candidates with it.
+     */
+    TokenEstimator(EstimatorPrices prices, SingleTokenLetters singleTokenLetters) {
         this.prices = prices;
+        this.singleTokenLetters = singleTokenLetters;
+        this.rareLetterPrices = prices.rareLetters().stream().mapToDouble(Double::doubleValue).toArray();
         this.englishWordPrices = prices.english().table(TABULATED_WORD_LENGTHS);
         this.foreignWordPrices = prices.foreign().table(TABULATED_WORD_LENGTHS);
         this.scriptCurves = prices.scripts().toArray(new WordCurve[0]);
@@ -81,10 +90,10 @@ public final class TokenEstimator implements TokenCounter {
     public static TokenEstimator forEncoding(String encodingName) {
         String name = encodingName == null ? "" : encodingName.trim().toLowerCase(Locale.ROOT);
         if (name.equals(O200K.encodingName())) {
-            return new TokenEstimator(O200K);
+            return new TokenEstimator(O200K, O200K_LETTERS);
         }
         if (name.equals(CL100K.encodingName())) {
-            return new TokenEstimator(CL100K);
+            return new TokenEstimator(CL100K, CL100K_LETTERS);
         }
         throw new IllegalArgumentException("encoding=" + (encodingName == null ? "(not set)" : '"' + encodingName + '"')
                 + ": no calibrated estimate; accepted: " + O200K.encodingName() + ", " + CL100K.encodingName());
@@ -212,6 +221,9 @@ public final class TokenEstimator implements TokenCounter {
                                 } else if (d >= 0x80 && CharacterClass.at(text, i, end) == LATIN_OTHER) {
                                     tokens += d <= '\u00FF' ? p.accentedLetter()
                                             : d <= '\u024F' ? p.latinExtendedLetter() : p.latinAdditionalLetter();
+                                    if (!singleTokenLetters.contains(d)) {
+                                        tokens += p.latinRareLetter();
+                                    }
                                     afterLower = false;
                                 } else {
                                     break;
@@ -296,10 +308,15 @@ public final class TokenEstimator implements TokenCounter {
                     i = skipAsciiDigits(text, i + 1, end);
                     tokens += p.digitGroup() * ((i - start + 2) / 3);
                 } else if (cls >= CJK) {
+                    // Letters the vocabulary does not hold as one token are split into their bytes: each costs more.
+                    SingleTokenLetters letters = singleTokenLetters;
                     boolean marked = isMarkedLetter(text, i, end);
+                    int rare = letters.contains(c) ? 0 : 1;
                     for (i++; i < end && CharacterClass.at(text, i, end) == cls; i++) {
                         marked |= isMarkedLetter(text, i, end);
+                        rare += letters.contains(text.charAt(i)) ? 0 : 1;
                     }
+                    tokens += rareLetterPrices[cls - CJK] * rare;
                     scriptWords += scriptCurves[cls - CJK].price(i - start);
                     markedWords += markedScriptCurves[cls - CJK].price(i - start);
                     scriptWordCount++;

@@ -9,7 +9,8 @@ import java.util.List;
  * The prices of an {@link EstimatorPrices} as one vector, for the fitting: the estimate is a sum of prices times
  * how often their pieces occur, so it is linear in this vector once the knees of the curves are chosen. The vector
  * holds, in order: the English curve's base, slope and second slope; each other curve's base and slope (foreign
- * Latin words, the scripts, then the scripts' marked curves); then the single prices. The knees are not in the
+ * Latin words, the scripts, then the scripts' marked curves); each script's price of a rare letter; then the single
+ * prices. The knees are not in the
  * vector: they are chosen by search, one curve at a time.
  */
 final class PriceLayout {
@@ -18,7 +19,7 @@ final class PriceLayout {
     /** The curves: English, foreign, the scripts in {@link EstimatorPrices#SCRIPT_NAMES} order, their marked curves. */
     static final int CURVES = 2 + 2 * SCRIPTS;
     static final int SINGLE = EstimatorPrices.SINGLE_PRICE_NAMES.size();
-    static final int SIZE = 3 + 2 * (CURVES - 1) + SINGLE;
+    static final int SIZE = 3 + 2 * (CURVES - 1) + SCRIPTS + SINGLE;
 
     private PriceLayout() {
     }
@@ -34,9 +35,14 @@ final class PriceLayout {
         return curve == 0 ? new int[] {start, start + 1, start + 2} : new int[] {start, start + 1};
     }
 
+    /** The index of a script's price of a rare letter ({@link EstimatorPrices#SCRIPT_NAMES} order) in the vector. */
+    static int rareLetterIndex(int script) {
+        return 3 + 2 * (CURVES - 1) + script;
+    }
+
     /** The index of a single price ({@link EstimatorPrices#SINGLE_PRICE_NAMES} order) in the vector. */
     static int singleIndex(int k) {
-        return 3 + 2 * (CURVES - 1) + k;
+        return rareLetterIndex(SCRIPTS) + k;
     }
 
     /** A name for each index, for reports. */
@@ -48,6 +54,9 @@ final class PriceLayout {
                 names.add(script + suffix + ".base");
                 names.add(script + suffix + ".slope");
             }
+        }
+        for (String script : EstimatorPrices.SCRIPT_NAMES) {
+            names.add(script + ".rareLetter");
         }
         names.addAll(EstimatorPrices.SINGLE_PRICE_NAMES);
         return names;
@@ -61,14 +70,17 @@ final class PriceLayout {
     static EstimatorPrices prices(String encodingName, double[] v, double[] knees) {
         List<WordCurve> scripts = new ArrayList<>();
         List<WordCurve> marked = new ArrayList<>();
+        List<Double> rareLetters = new ArrayList<>();
         for (int s = 0; s < SCRIPTS; s++) {
+            rareLetters.add(v[rareLetterIndex(s)]);
             int at = curveStart(2 + s);
             scripts.add(new WordCurve(v[at], knees[3 + s], v[at + 1]));
             int markedAt = curveStart(2 + SCRIPTS + s);
             marked.add(new WordCurve(v[markedAt], knees[3 + SCRIPTS + s], v[markedAt + 1]));
         }
         return EstimatorPrices.of(encodingName, new WordCurve(v[0], knees[0], v[1], knees[1], v[2]),
-                new WordCurve(v[3], knees[2], v[4]), scripts, marked, Arrays.copyOfRange(v, singleIndex(0), SIZE));
+                new WordCurve(v[3], knees[2], v[4]), scripts, marked, rareLetters,
+                Arrays.copyOfRange(v, singleIndex(0), SIZE));
     }
 
     /** A vector with 1 at {@code index} and 0 elsewhere. */

@@ -53,14 +53,19 @@ class TokenEstimatorFitting {
     private final String[] groups = messages.stream().map(TokenEstimatorFitting::group).toArray(String[]::new);
     private final double[] weights = weights(groups);
     private final int[] folds = folds(groups);
+    private final Map<String, SingleTokenLetters> letters = new LinkedHashMap<>();
 
     @Test
     void refitsThePricesAndRewritesTheGoldenFilesAndTheTables() throws IOException {
         Map<String, EstimatorPrices> fitted = new LinkedHashMap<>();
         Map<String, String> blocks = new LinkedHashMap<>();
         for (String encoding : ENCODINGS) {
+            SingleTokenLetters encodingLetters = singleTokenLetters(encoding);
+            letters.put(encoding, encodingLetters);
+            Files.writeString(PRICES.resolve(SingleTokenLetters.resourceName(encoding)), encodingLetters.format(
+                    "Letters beyond ASCII that " + encoding + " holds as one token, written by TokenEstimatorFitting"
+                    + " from jtokkit (see docs/token-estimator.md); not edited by hand"), StandardCharsets.UTF_8);
             double[] exact = exactCounts(encoding);
-            EstimatorPrices previous = EstimatorPrices.load(encoding);
             EstimatorPrices prices = fit(encoding, IntStream.range(0, messages.size()).toArray(), exact);
             fitted.put(encoding, prices);
             Files.writeString(PRICES.resolve(EstimatorPrices.resourceName(encoding)), prices.format("Prices of"
@@ -68,8 +73,8 @@ class TokenEstimatorFitting {
                     + " docs/token-estimator.md); not edited by hand"), StandardCharsets.UTF_8);
 
             double[] heldOut = crossValidated(encoding, exact);
-            double[] inSample = estimates(new TokenEstimator(prices));
-            double[] before = estimates(new TokenEstimator(previous));
+            double[] inSample = estimates(estimator(prices));
+            double[] before = estimates(TokenEstimator.forEncoding(encoding));
             blocks.put("errors-" + encoding, errorTable(exact, heldOut, inSample, before));
             System.out.printf(Locale.ROOT, "%n[token-estimator-fit] %s%n%s", encoding,
                     blocks.get("errors-" + encoding).replaceAll("(?m)^", "[token-estimator-fit] "));
@@ -90,6 +95,24 @@ class TokenEstimatorFitting {
         };
     }
 
+    /**
+     * The letters the estimator looks up (accented Latin letters and letters of other scripts, below U+10000) that
+     * the encoding holds as one token: the exact count of the letter alone is 1.
+     */
+    private static SingleTokenLetters singleTokenLetters(String encoding) {
+        ExactTokenCounter exact = ExactTokenCounter.forEncoding(encoding);
+        return SingleTokenLetters.of(c -> {
+            int cls = CharacterClass.of((char) c);
+            return c >= 0x80 && !Character.isSurrogate((char) c) && (cls == CharacterClass.LATIN_OTHER
+                    || cls >= CharacterClass.CJK) && exact.count(String.valueOf((char) c)) == 1;
+        });
+    }
+
+    /** An estimator with these prices and the single-token letters of their encoding. */
+    private TokenEstimator estimator(EstimatorPrices prices) {
+        return new TokenEstimator(prices, letters.get(prices.encodingName()));
+    }
+
     private double[] exactCounts(String encoding) {
         ExactTokenCounter exact = ExactTokenCounter.forEncoding(encoding);
         return messages.stream().mapToDouble(m -> exact.count(m.text())).toArray();
@@ -105,7 +128,7 @@ class TokenEstimatorFitting {
         for (int fold = 0; fold < FOLDS; fold++) {
             int heldOut = fold;
             int[] training = IntStream.range(0, messages.size()).filter(i -> folds[i] != heldOut).toArray();
-            TokenEstimator estimator = new TokenEstimator(fit(encoding, training, exact));
+            TokenEstimator estimator = estimator(fit(encoding, training, exact));
             for (int i = 0; i < messages.size(); i++) {
                 if (folds[i] == heldOut) {
                     estimates[i] = estimator.count(messages.get(i).text());
@@ -169,6 +192,7 @@ class TokenEstimatorFitting {
             boolean mainEmpty = isEmpty(rows, PriceLayout.curveIndexes(main));
             if (mainEmpty) {
                 copyCurve(p, knees, indic, main);
+                p[PriceLayout.rareLetterIndex(s)] = p[PriceLayout.rareLetterIndex(indic - 2)];
             }
             if (mainEmpty || isEmpty(rows, PriceLayout.curveIndexes(marked))) {
                 copyCurve(p, knees, main, marked);
@@ -189,7 +213,7 @@ class TokenEstimatorFitting {
 
     /** Column {@code j} of the rows: how often piece {@code j} occurs in each training message. */
     private void fillColumn(double[][] rows, int[] training, String encoding, int j, double[] knees) {
-        TokenEstimator unit = new TokenEstimator(PriceLayout.prices(encoding, PriceLayout.unit(j), knees));
+        TokenEstimator unit = estimator(PriceLayout.prices(encoding, PriceLayout.unit(j), knees));
         for (int r = 0; r < training.length; r++) {
             rows[r][j] = unit.unrounded(messages.get(training[r]).text());
         }
@@ -284,6 +308,11 @@ class TokenEstimatorFitting {
             row(table, EstimatorPrices.SCRIPT_NAMES.get(s) + ": base knee slope; marked", prices,
                     p -> p.scripts().get(script).format() + "; " + p.markedScripts().get(script).format());
         }
+        for (int s = 0; s < EstimatorPrices.SCRIPT_NAMES.size(); s++) {
+            int script = s;
+            row(table, EstimatorPrices.SCRIPT_NAMES.get(s) + ": `rareLetter`", prices,
+                    p -> EstimatorPrices.WordCurve.number(p.rareLetters().get(script)));
+        }
         for (int k = 0; k < EstimatorPrices.SINGLE_PRICE_NAMES.size(); k++) {
             int single = k;
             row(table, "`" + EstimatorPrices.SINGLE_PRICE_NAMES.get(k) + "`", prices,
@@ -300,8 +329,8 @@ class TokenEstimatorFitting {
     }
 
     private void writeGoldenFiles(Map<String, EstimatorPrices> fitted) throws IOException {
-        TokenEstimator o200k = new TokenEstimator(fitted.get("o200k_base"));
-        TokenEstimator cl100k = new TokenEstimator(fitted.get("cl100k_base"));
+        TokenEstimator o200k = estimator(fitted.get("o200k_base"));
+        TokenEstimator cl100k = estimator(fitted.get("cl100k_base"));
         StringBuilder corpus = new StringBuilder();
         for (Message message : messages) {
             corpus.append(o200k.count(message.text())).append(' ').append(cl100k.count(message.text())).append('\n');

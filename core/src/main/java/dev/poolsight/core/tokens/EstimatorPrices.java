@@ -16,6 +16,7 @@ import java.util.Properties;
  *
  * @param english a Latin word, priced as English
  * @param foreign a Latin word, priced as another language in Latin script
+ * @param distant a Latin word, priced as a language whose words the vocabulary splits more ({@link HintWords})
  * @param scripts a run of letters of another script, in {@link #SCRIPT_NAMES} order
  * @param markedScripts the same, in a text where many words of the script have a letter the vocabulary rarely saw
  *     ({@link CharacterClass#isMarkedLetter}), such as Ukrainian's {@code і}
@@ -47,6 +48,7 @@ record EstimatorPrices(
         String encodingName,
         WordCurve english,
         WordCurve foreign,
+        WordCurve distant,
         List<WordCurve> scripts,
         List<WordCurve> markedScripts,
         List<Double> rareLetters,
@@ -98,13 +100,14 @@ record EstimatorPrices(
     }
 
     /** Prices with these curves and single prices ({@link #SINGLE_PRICE_NAMES} order). */
-    static EstimatorPrices of(String encodingName, WordCurve english, WordCurve foreign, List<WordCurve> scripts,
-            List<WordCurve> markedScripts, List<Double> rareLetters, double[] single) {
+    static EstimatorPrices of(String encodingName, WordCurve english, WordCurve foreign, WordCurve distant,
+            List<WordCurve> scripts, List<WordCurve> markedScripts, List<Double> rareLetters, double[] single) {
         if (single.length != SINGLE_PRICE_NAMES.size()) {
             throw new IllegalArgumentException("single prices: " + single.length + "; expected "
                     + SINGLE_PRICE_NAMES.size() + ": " + SINGLE_PRICE_NAMES);
         }
-        return new EstimatorPrices(encodingName, english, foreign, scripts, markedScripts, rareLetters, single[0],
+        return new EstimatorPrices(encodingName, english, foreign, distant, scripts, markedScripts, rareLetters,
+                single[0],
                 single[1], single[2], single[3], single[4], single[5], single[6], single[7], single[8], single[9],
                 single[10], single[11], single[12], single[13], single[14], single[15], single[16], single[17]);
     }
@@ -148,7 +151,7 @@ record EstimatorPrices(
             single[k] = numbers(source, properties, SINGLE_PRICE_NAMES.get(k), 1)[0];
         }
         return of(encodingName, curve(source, properties, "word.english"), curve(source, properties, "word.foreign"),
-                List.of(scripts), List.of(marked), List.of(rare), single);
+                curve(source, properties, "word.distant"), List.of(scripts), List.of(marked), List.of(rare), single);
     }
 
     /** The prices in the format {@link #load} reads, with a comment line first. */
@@ -157,6 +160,7 @@ record EstimatorPrices(
         text.append("# ").append(comment).append('\n');
         text.append("word.english = ").append(english.format()).append('\n');
         text.append("word.foreign = ").append(foreign.format()).append('\n');
+        text.append("word.distant = ").append(distant.format()).append('\n');
         for (int s = 0; s < SCRIPT_NAMES.size(); s++) {
             text.append("script.").append(SCRIPT_NAMES.get(s)).append(" = ").append(scripts.get(s).format()).append('\n');
             text.append("script.").append(SCRIPT_NAMES.get(s)).append(".marked = ").append(markedScripts.get(s).format())

@@ -58,6 +58,7 @@ public final class TokenEstimator implements TokenCounter {
     // The prices of a Latin word by its length, as English and as another language: the same doubles as the curves'.
     private final double[] englishWordPrices;
     private final double[] foreignWordPrices;
+    private final double[] distantWordPrices;
     private final WordCurve[] scriptCurves; // by character class, from CharacterClass.CJK on
     private final WordCurve[] markedScriptCurves;
     private final double[] rareLetterPrices; // by character class, from CharacterClass.CJK on
@@ -78,6 +79,7 @@ public final class TokenEstimator implements TokenCounter {
         this.rareLetterPrices = prices.rareLetters().stream().mapToDouble(Double::doubleValue).toArray();
         this.englishWordPrices = prices.english().table(TABULATED_WORD_LENGTHS);
         this.foreignWordPrices = prices.foreign().table(TABULATED_WORD_LENGTHS);
+        this.distantWordPrices = prices.distant().table(TABULATED_WORD_LENGTHS);
         this.scriptCurves = prices.scripts().toArray(new WordCurve[0]);
         this.markedScriptCurves = prices.markedScripts().toArray(new WordCurve[0]);
     }
@@ -154,9 +156,11 @@ public final class TokenEstimator implements TokenCounter {
         EstimatorPrices p = prices;
         double[] englishPrices = englishWordPrices;
         double[] foreignPrices = foreignWordPrices;
+        double[] distantPrices = distantWordPrices;
         double tokens = 0;
         double englishWords = 0; // Latin words priced as English
         double foreignWords = 0; // the same words priced as another language in Latin script
+        double distantWords = 0; // and as a language whose words the vocabulary splits more, such as Polish
         long hints = 0; // function words of English, such as "the", and of other languages, such as "der"
         double scriptWords = 0; // words of other scripts, priced as the script's main language
         double markedWords = 0; // the same words priced as a language the vocabulary knows less, such as Ukrainian
@@ -202,6 +206,7 @@ public final class TokenEstimator implements TokenCounter {
                             // split at lower-to-upper case changes.
                             i = wordStart;
                             int partStart = i;
+                            long letterHint = 0; // what the word's accented letters tell of its language
                             int uppers = 0; // in the current part
                             boolean afterLower = false; // whether the letter before i is a lower-case ASCII one
                             for (; i < end; i++) {
@@ -212,6 +217,7 @@ public final class TokenEstimator implements TokenCounter {
                                     if (afterLower) {
                                         englishWords += wordPrice(englishPrices, p.english(), i - partStart);
                                         foreignWords += wordPrice(foreignPrices, p.foreign(), i - partStart);
+                                        distantWords += wordPrice(distantPrices, p.distant(), i - partStart);
                                         tokens += upperCasePrice(p, uppers);
                                         partStart = i;
                                         uppers = 0;
@@ -219,8 +225,16 @@ public final class TokenEstimator implements TokenCounter {
                                     uppers++;
                                     afterLower = false;
                                 } else if (d >= 0x80 && CharacterClass.at(text, i, end) == LATIN_OTHER) {
-                                    tokens += d <= '\u00FF' ? p.accentedLetter()
-                                            : d <= '\u024F' ? p.latinExtendedLetter() : p.latinAdditionalLetter();
+                                    if (d <= '\u00FF') {
+                                        tokens += p.accentedLetter();
+                                        letterHint = Math.max(letterHint, HintWords.FOREIGN_LETTER);
+                                    } else if (d <= '\u024F') {
+                                        tokens += p.latinExtendedLetter();
+                                        letterHint = HintWords.DISTANT_LETTER;
+                                    } else {
+                                        tokens += p.latinAdditionalLetter();
+                                        letterHint = Math.max(letterHint, HintWords.FOREIGN_LETTER);
+                                    }
                                     if (!singleTokenLetters.contains(d)) {
                                         tokens += p.latinRareLetter();
                                     }
@@ -231,11 +245,14 @@ public final class TokenEstimator implements TokenCounter {
                             }
                             englishWords += wordPrice(englishPrices, p.english(), i - partStart);
                             foreignWords += wordPrice(foreignPrices, p.foreign(), i - partStart);
+                            distantWords += wordPrice(distantPrices, p.distant(), i - partStart);
                             tokens += upperCasePrice(p, uppers);
                             hash = i - wordStart <= HintWords.LONGEST ? HintWords.hash(text, wordStart, i) : 0;
+                            hints += letterHint;
                         } else {
                             englishWords += wordPrice(englishPrices, p.english(), i - wordStart);
                             foreignWords += wordPrice(foreignPrices, p.foreign(), i - wordStart);
+                            distantWords += wordPrice(distantPrices, p.distant(), i - wordStart);
                         }
                         // Only words of up to HintWords.LONGEST letters can be hints: the others' tally is masked out, which
                         // spares a branch on the length of every word.
@@ -331,9 +348,14 @@ public final class TokenEstimator implements TokenCounter {
         // Words of other languages cost more than English ones of the same length; their function words tell.
         int englishHints = HintWords.english(hints);
         int foreignHints = HintWords.foreign(hints);
-        int allHints = englishHints + foreignHints;
-        double foreignShare = allHints == 0 ? 0 : (double) foreignHints / allHints;
-        tokens += (1 - foreignShare) * englishWords + foreignShare * foreignWords;
+        int distantHints = HintWords.distant(hints);
+        int allHints = englishHints + foreignHints + distantHints;
+        if (allHints == 0) {
+            tokens += englishWords;
+        } else {
+            tokens += (englishHints * englishWords + foreignHints * foreignWords + distantHints * distantWords)
+                    / allHints;
+        }
         // Words of a script that the vocabulary knows from one language (Russian for Cyrillic) cost more in another
         // (Ukrainian): a text where a quarter of the words have a letter that language lacks is priced as the other.
         double markedShare = scriptWordCount == 0 ? 0

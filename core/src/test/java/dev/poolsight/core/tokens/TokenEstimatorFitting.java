@@ -142,8 +142,8 @@ class TokenEstimatorFitting {
      * Prices fitted to the messages {@code training}: each curve's knee is searched in turn, the others held, then
      * all prices are fitted once more. The search starts from every price at 1 and every knee at 1 (the English
      * curve's second knee at {@value #ENGLISH_SECOND_KNEE}), never from the prices in the repository, so that the
-     * result depends on the corpus alone and running the command twice changes nothing. A script no training
-     * message has is priced as Indic, and a script's marked curve without training messages as its main curve. The
+     * result depends on the corpus alone and running the command twice changes nothing. Distant Latin words without
+     * training messages are priced as foreign ones, a script no training message has as Indic, and a script's marked curve without training messages as its main curve. The
      * prices are rounded as their file holds them.
      */
     private EstimatorPrices fit(String encoding, int[] training, double[] exact) {
@@ -185,14 +185,17 @@ class TokenEstimatorFitting {
             p = bestPrices;
         }
         p = LeastRelativeDeviations.fit(rows, targets, rowWeights, p);
-        int indic = 2 + EstimatorPrices.SCRIPT_NAMES.indexOf("indic");
+        if (isEmpty(rows, PriceLayout.curveIndexes(2))) {
+            copyCurve(p, knees, 1, 2);
+        }
+        int indic = EstimatorPrices.SCRIPT_NAMES.indexOf("indic");
         for (int s = 0; s < PriceLayout.SCRIPTS; s++) {
-            int main = 2 + s;
-            int marked = 2 + PriceLayout.SCRIPTS + s;
+            int main = PriceLayout.mainCurve(s);
+            int marked = PriceLayout.markedCurve(s);
             boolean mainEmpty = isEmpty(rows, PriceLayout.curveIndexes(main));
             if (mainEmpty) {
-                copyCurve(p, knees, indic, main);
-                p[PriceLayout.rareLetterIndex(s)] = p[PriceLayout.rareLetterIndex(indic - 2)];
+                copyCurve(p, knees, PriceLayout.mainCurve(indic), main);
+                p[PriceLayout.rareLetterIndex(s)] = p[PriceLayout.rareLetterIndex(indic)];
             }
             if (mainEmpty || isEmpty(rows, PriceLayout.curveIndexes(marked))) {
                 copyCurve(p, knees, main, marked);
@@ -303,6 +306,7 @@ class TokenEstimatorFitting {
         List<EstimatorPrices> prices = new ArrayList<>(fitted.values());
         row(table, "Latin, English: base knee slope knee2 slope2", prices, p -> p.english().format());
         row(table, "Latin, other languages: base knee slope", prices, p -> p.foreign().format());
+        row(table, "Latin, distant languages: base knee slope", prices, p -> p.distant().format());
         for (int s = 0; s < EstimatorPrices.SCRIPT_NAMES.size(); s++) {
             int script = s;
             row(table, EstimatorPrices.SCRIPT_NAMES.get(s) + ": base knee slope; marked", prices,

@@ -31,11 +31,11 @@ final class HintWords {
             + " \u00e9 dos um uma n\u00e3o obrigado ol\u00e1 mais voc\u00ea"
             + " il di che \u00e8 gli della sono grazie ciao anche un"
             + " het een van dat niet voor zijn bedankt ook"
-            + " och att det \u00e4r som p\u00e5 inte jag tack"
             + " v\u00e0 c\u1ee7a l\u00e0 c\u00f3 kh\u00f4ng \u0111\u01b0\u1ee3c cho m\u1ed9t c\u00e1c"
             + " nh\u1eefng b\u1ea1n t\u00f4i n\u00e0y v\u1edbi khi \u0111\u00e3 trong th\u00ec";
     private static final String DISTANT_WORDS = "si\u0119 jest \u017ce jak czy dla oraz dzi\u0119kuj\u0119 nie"
-            + " ve bir bu i\u00e7in ile \u00e7ok te\u015fekk\u00fcr merhaba";
+            + " ve bir bu i\u00e7in ile \u00e7ok te\u015fekk\u00fcr merhaba"
+            + " och att det \u00e4r som p\u00e5 inte jag tack";
 
     /** The longest hint word: longer words need no look-up. */
     static final int LONGEST = longestWord(ENGLISH_WORDS + " " + FOREIGN_WORDS + " " + DISTANT_WORDS);

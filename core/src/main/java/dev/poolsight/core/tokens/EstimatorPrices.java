@@ -15,8 +15,10 @@ import java.util.Properties;
  * beside this class; {@code docs/token-estimator.md} describes each price and how they are fitted.
  *
  * @param english a Latin word, priced as English
- * @param foreign a Latin word, priced as another language in Latin script
- * @param distant a Latin word, priced as a language whose words the vocabulary splits more ({@link HintWords})
+ * @param foreign a Latin word, priced as another language in Latin script that the vocabulary knows well
+ * @param middle a Latin word, priced as a language whose words the vocabulary splits a little more (Italian)
+ * @param distant a Latin word, priced as a language whose words the vocabulary splits more still ({@link HintWords});
+ *     the three curves of other languages share their knee, so that the estimator sums one excess length for all
  * @param scripts a run of letters of another script, in {@link #SCRIPT_NAMES} order
  * @param markedScripts the same, in a text where many words of the script have a letter the vocabulary rarely saw
  *     ({@link CharacterClass#isMarkedLetter}), such as Ukrainian's {@code і}
@@ -48,6 +50,7 @@ record EstimatorPrices(
         String encodingName,
         WordCurve english,
         WordCurve foreign,
+        WordCurve middle,
         WordCurve distant,
         List<WordCurve> scripts,
         List<WordCurve> markedScripts,
@@ -85,6 +88,11 @@ record EstimatorPrices(
         scripts = List.copyOf(scripts);
         markedScripts = List.copyOf(markedScripts);
         rareLetters = List.copyOf(rareLetters);
+        if (foreign.knee() != middle.knee() || foreign.knee() != distant.knee() || foreign.slope2() != 0
+                || middle.slope2() != 0 || distant.slope2() != 0) {
+            throw new IllegalArgumentException("word curves of other languages: " + foreign.format() + ", "
+                    + middle.format() + ", " + distant.format() + "; expected one knee shared by all, and one slope each");
+        }
         if (scripts.size() != CharacterClass.SCRIPTS || markedScripts.size() != CharacterClass.SCRIPTS
                 || rareLetters.size() != CharacterClass.SCRIPTS) {
             throw new IllegalArgumentException("scripts: " + scripts.size() + " and " + markedScripts.size()
@@ -100,13 +108,14 @@ record EstimatorPrices(
     }
 
     /** Prices with these curves and single prices ({@link #SINGLE_PRICE_NAMES} order). */
-    static EstimatorPrices of(String encodingName, WordCurve english, WordCurve foreign, WordCurve distant,
-            List<WordCurve> scripts, List<WordCurve> markedScripts, List<Double> rareLetters, double[] single) {
+    static EstimatorPrices of(String encodingName, WordCurve english, WordCurve foreign, WordCurve middle,
+            WordCurve distant, List<WordCurve> scripts, List<WordCurve> markedScripts, List<Double> rareLetters,
+            double[] single) {
         if (single.length != SINGLE_PRICE_NAMES.size()) {
             throw new IllegalArgumentException("single prices: " + single.length + "; expected "
                     + SINGLE_PRICE_NAMES.size() + ": " + SINGLE_PRICE_NAMES);
         }
-        return new EstimatorPrices(encodingName, english, foreign, distant, scripts, markedScripts, rareLetters,
+        return new EstimatorPrices(encodingName, english, foreign, middle, distant, scripts, markedScripts, rareLetters,
                 single[0],
                 single[1], single[2], single[3], single[4], single[5], single[6], single[7], single[8], single[9],
                 single[10], single[11], single[12], single[13], single[14], single[15], single[16], single[17]);
@@ -151,7 +160,7 @@ record EstimatorPrices(
             single[k] = numbers(source, properties, SINGLE_PRICE_NAMES.get(k), 1)[0];
         }
         return of(encodingName, curve(source, properties, "word.english"), curve(source, properties, "word.foreign"),
-                curve(source, properties, "word.distant"), List.of(scripts), List.of(marked), List.of(rare), single);
+                curve(source, properties, "word.middle"), curve(source, properties, "word.distant"), List.of(scripts), List.of(marked), List.of(rare), single);
     }
 
     /** The prices in the format {@link #load} reads, with a comment line first. */
@@ -160,6 +169,7 @@ record EstimatorPrices(
         text.append("# ").append(comment).append('\n');
         text.append("word.english = ").append(english.format()).append('\n');
         text.append("word.foreign = ").append(foreign.format()).append('\n');
+        text.append("word.middle = ").append(middle.format()).append('\n');
         text.append("word.distant = ").append(distant.format()).append('\n');
         for (int s = 0; s < SCRIPT_NAMES.size(); s++) {
             text.append("script.").append(SCRIPT_NAMES.get(s)).append(" = ").append(scripts.get(s).format()).append('\n');

@@ -55,10 +55,11 @@ public final class TokenEstimator implements TokenCounter {
     private static final SingleTokenLetters CL100K_LETTERS = SingleTokenLetters.load("cl100k_base");
 
     private final EstimatorPrices prices;
-    // The prices of a Latin word by its length, as English and as another language: the same doubles as the curves'.
+    // The price of a Latin word by its length as English: the same doubles as the curve's. Priced as another
+    // language, a word costs its curve's base and its slope times the letters beyond the knee the curves of other
+    // languages share: the estimate sums those letters once, for all of them.
     private final double[] englishWordPrices;
-    private final double[] foreignWordPrices;
-    private final double[] distantWordPrices;
+    private final double[] lettersBeyondKnee;
     private final WordCurve[] scriptCurves; // by character class, from CharacterClass.CJK on
     private final WordCurve[] markedScriptCurves;
     private final double[] rareLetterPrices; // by character class, from CharacterClass.CJK on
@@ -78,8 +79,7 @@ public final class TokenEstimator implements TokenCounter {
         this.singleTokenLetters = singleTokenLetters;
         this.rareLetterPrices = prices.rareLetters().stream().mapToDouble(Double::doubleValue).toArray();
         this.englishWordPrices = prices.english().table(TABULATED_WORD_LENGTHS);
-        this.foreignWordPrices = prices.foreign().table(TABULATED_WORD_LENGTHS);
-        this.distantWordPrices = prices.distant().table(TABULATED_WORD_LENGTHS);
+        this.lettersBeyondKnee = new WordCurve(0, prices.foreign().knee(), 1).table(TABULATED_WORD_LENGTHS);
         this.scriptCurves = prices.scripts().toArray(new WordCurve[0]);
         this.markedScriptCurves = prices.markedScripts().toArray(new WordCurve[0]);
     }
@@ -155,12 +155,12 @@ public final class TokenEstimator implements TokenCounter {
         }
         EstimatorPrices p = prices;
         double[] englishPrices = englishWordPrices;
-        double[] foreignPrices = foreignWordPrices;
-        double[] distantPrices = distantWordPrices;
+        double[] beyondKnee = lettersBeyondKnee;
+        WordCurve excess = p.foreign();
         double tokens = 0;
         double englishWords = 0; // Latin words priced as English
-        double foreignWords = 0; // the same words priced as another language in Latin script
-        double distantWords = 0; // and as a language whose words the vocabulary splits more, such as Polish
+        int latinWords = 0;
+        double latinExcess = 0; // the letters of Latin words beyond the knee of the curves of other languages
         long hints = 0; // function words of English, such as "the", and of other languages, such as "der"
         double scriptWords = 0; // words of other scripts, priced as the script's main language
         double markedWords = 0; // the same words priced as a language the vocabulary knows less, such as Ukrainian
@@ -216,8 +216,8 @@ public final class TokenEstimator implements TokenCounter {
                                 } else if (isAsciiUpper(d)) {
                                     if (afterLower) {
                                         englishWords += wordPrice(englishPrices, p.english(), i - partStart);
-                                        foreignWords += wordPrice(foreignPrices, p.foreign(), i - partStart);
-                                        distantWords += wordPrice(distantPrices, p.distant(), i - partStart);
+                                        latinWords++;
+                                        latinExcess += lettersBeyondKnee(beyondKnee, excess, i - partStart);
                                         tokens += upperCasePrice(p, uppers);
                                         partStart = i;
                                         uppers = 0;
@@ -244,15 +244,15 @@ public final class TokenEstimator implements TokenCounter {
                                 }
                             }
                             englishWords += wordPrice(englishPrices, p.english(), i - partStart);
-                            foreignWords += wordPrice(foreignPrices, p.foreign(), i - partStart);
-                            distantWords += wordPrice(distantPrices, p.distant(), i - partStart);
+                            latinWords++;
+                            latinExcess += lettersBeyondKnee(beyondKnee, excess, i - partStart);
                             tokens += upperCasePrice(p, uppers);
                             hash = i - wordStart <= HintWords.LONGEST ? HintWords.hash(text, wordStart, i) : 0;
                             hints += letterHint;
                         } else {
                             englishWords += wordPrice(englishPrices, p.english(), i - wordStart);
-                            foreignWords += wordPrice(foreignPrices, p.foreign(), i - wordStart);
-                            distantWords += wordPrice(distantPrices, p.distant(), i - wordStart);
+                            latinWords++;
+                            latinExcess += lettersBeyondKnee(beyondKnee, excess, i - wordStart);
                         }
                         // Only words of up to HintWords.LONGEST letters can be hints: the others' tally is masked out, which
                         // spares a branch on the length of every word.
@@ -348,13 +348,17 @@ public final class TokenEstimator implements TokenCounter {
         // Words of other languages cost more than English ones of the same length; their function words tell.
         int englishHints = HintWords.english(hints);
         int foreignHints = HintWords.foreign(hints);
+        int middleHints = HintWords.middle(hints);
         int distantHints = HintWords.distant(hints);
-        int allHints = englishHints + foreignHints + distantHints;
+        int allHints = englishHints + foreignHints + middleHints + distantHints;
         if (allHints == 0) {
             tokens += englishWords;
         } else {
-            tokens += (englishHints * englishWords + foreignHints * foreignWords + distantHints * distantWords)
-                    / allHints;
+            double foreignWords = p.foreign().base() * latinWords + p.foreign().slope() * latinExcess;
+            double middleWords = p.middle().base() * latinWords + p.middle().slope() * latinExcess;
+            double distantWords = p.distant().base() * latinWords + p.distant().slope() * latinExcess;
+            tokens += (englishHints * englishWords + foreignHints * foreignWords + middleHints * middleWords
+                    + distantHints * distantWords) / allHints;
         }
         // Words of a script that the vocabulary knows from one language (Russian for Cyrillic) cost more in another
         // (Ukrainian): a text where a quarter of the words have a letter that language lacks is priced as the other.
@@ -378,6 +382,11 @@ public final class TokenEstimator implements TokenCounter {
 
     private static double wordPrice(double[] byLength, WordCurve curve, int length) {
         return length < byLength.length ? byLength[length] : curve.price(length);
+    }
+
+    /** The letters of a word of {@code length} beyond the knee of {@code curve}. */
+    private static double lettersBeyondKnee(double[] byLength, WordCurve curve, int length) {
+        return length < byLength.length ? byLength[length] : Math.max(0, length - curve.knee());
     }
 
     /**

@@ -8,18 +8,18 @@ import java.util.List;
 /**
  * The prices of an {@link EstimatorPrices} as one vector, for the fitting: the estimate is a sum of prices times
  * how often their pieces occur, so it is linear in this vector once the knees of the curves are chosen. The vector
- * holds, in order: the English curve's base, slope and second slope; each other curve's base and slope (foreign
- * and distant Latin words, the scripts, then the scripts' marked curves); each script's price of a rare letter; then the single
+ * holds, in order: the English curve's base, slope and second slope; each other curve's base and slope (foreign,
+ * middle and distant Latin words, the scripts, then the scripts' marked curves); each script's price of a rare letter; then the single
  * prices. The knees are not in the
  * vector: they are chosen by search, one curve at a time.
  */
 final class PriceLayout {
 
     static final int SCRIPTS = EstimatorPrices.SCRIPT_NAMES.size();
-    /** The curve of the first script: after English, foreign and distant Latin words. */
-    static final int FIRST_SCRIPT_CURVE = 3;
+    /** The curve of the first script: after English, foreign, middle and distant Latin words. */
+    static final int FIRST_SCRIPT_CURVE = 4;
     /**
-     * The curves: English, foreign, distant, the scripts in {@link EstimatorPrices#SCRIPT_NAMES} order, their marked
+     * The curves: English, foreign, middle, distant, the scripts in {@link EstimatorPrices#SCRIPT_NAMES} order, their marked
      * curves.
      */
     static final int CURVES = FIRST_SCRIPT_CURVE + 2 * SCRIPTS;
@@ -53,7 +53,7 @@ final class PriceLayout {
     /** A name for each index, for reports. */
     static List<String> names() {
         List<String> names = new ArrayList<>(List.of("english.base", "english.slope", "english.slope2",
-                "foreign.base", "foreign.slope", "distant.base", "distant.slope"));
+                "foreign.base", "foreign.slope", "middle.base", "middle.slope", "distant.base", "distant.slope"));
         for (String suffix : List.of("", ".marked")) {
             for (String script : EstimatorPrices.SCRIPT_NAMES) {
                 names.add(script + suffix + ".base");
@@ -77,9 +77,17 @@ final class PriceLayout {
         return FIRST_SCRIPT_CURVE + SCRIPTS + script;
     }
 
-    /** The index of a curve's (first) knee among the knees: the English curve's two, then one per other curve. */
+    /**
+     * The index of a curve's (first) knee among the knees: the English curve's two, one that the curves of other
+     * languages in Latin script share, then one per script curve.
+     */
     static int kneeIndex(int curve) {
-        return curve == 0 ? 0 : curve + 1;
+        return curve == 0 ? 0 : curve < FIRST_SCRIPT_CURVE ? 2 : curve - 1;
+    }
+
+    /** The number of knees. */
+    static int knees() {
+        return kneeIndex(CURVES - 1) + 1;
     }
 
     static EstimatorPrices prices(String encodingName, double[] v, double[] knees) {
@@ -96,7 +104,8 @@ final class PriceLayout {
         }
         return EstimatorPrices.of(encodingName, new WordCurve(v[0], knees[0], v[1], knees[1], v[2]),
                 new WordCurve(v[curveStart(1)], knees[kneeIndex(1)], v[curveStart(1) + 1]),
-                new WordCurve(v[curveStart(2)], knees[kneeIndex(2)], v[curveStart(2) + 1]), scripts, marked, rareLetters,
+                new WordCurve(v[curveStart(2)], knees[kneeIndex(2)], v[curveStart(2) + 1]),
+                new WordCurve(v[curveStart(3)], knees[kneeIndex(3)], v[curveStart(3) + 1]), scripts, marked, rareLetters,
                 Arrays.copyOfRange(v, singleIndex(0), SIZE));
     }
 

@@ -142,12 +142,13 @@ class TokenEstimatorFitting {
      * Prices fitted to the messages {@code training}: each curve's knee is searched in turn, the others held, then
      * all prices are fitted once more. The search starts from every price at 1 and every knee at 1 (the English
      * curve's second knee at {@value #ENGLISH_SECOND_KNEE}), never from the prices in the repository, so that the
-     * result depends on the corpus alone and running the command twice changes nothing. Distant Latin words without
-     * training messages are priced as foreign ones, a script no training message has as Indic, and a script's marked curve without training messages as its main curve. The
+     * result depends on the corpus alone and running the command twice changes nothing. The curves of other
+     * languages in Latin script share one knee, searched once. Middle and distant Latin words without training
+     * messages are priced as foreign ones, a script no training message has as Indic, and a script's marked curve without training messages as its main curve. The
      * prices are rounded as their file holds them.
      */
     private EstimatorPrices fit(String encoding, int[] training, double[] exact) {
-        double[] knees = new double[PriceLayout.kneeIndex(PriceLayout.CURVES - 1) + 1];
+        double[] knees = new double[PriceLayout.knees()];
         Arrays.fill(knees, 1);
         knees[1] = ENGLISH_SECOND_KNEE;
         double[] targets = Arrays.stream(training).mapToDouble(i -> exact[i]).toArray();
@@ -158,16 +159,20 @@ class TokenEstimatorFitting {
         }
         double[] p = new double[PriceLayout.SIZE];
         Arrays.fill(p, 1);
+        boolean[] searched = new boolean[knees.length];
         for (int curve = 0; curve < PriceLayout.CURVES; curve++) {
-            if (isEmpty(rows, PriceLayout.curveIndexes(curve))) {
+            int kneeIndex = PriceLayout.kneeIndex(curve);
+            if (searched[kneeIndex] || isEmpty(rows, PriceLayout.curveIndexes(curve))) {
                 continue;
             }
+            searched[kneeIndex] = true;
+            int[] columns = columnsOfKnee(kneeIndex);
             double bestObjective = Double.MAX_VALUE;
-            double bestKnee = knees[PriceLayout.kneeIndex(curve)];
+            double bestKnee = knees[kneeIndex];
             double[] bestPrices = p;
             for (double knee : KNEES) {
-                knees[PriceLayout.kneeIndex(curve)] = knee;
-                for (int j : PriceLayout.curveIndexes(curve)) {
+                knees[kneeIndex] = knee;
+                for (int j : columns) {
                     fillColumn(rows, training, encoding, j, knees);
                 }
                 double[] candidate = LeastRelativeDeviations.fit(rows, targets, rowWeights, p);
@@ -178,15 +183,17 @@ class TokenEstimatorFitting {
                     bestPrices = candidate;
                 }
             }
-            knees[PriceLayout.kneeIndex(curve)] = bestKnee;
-            for (int j : PriceLayout.curveIndexes(curve)) {
+            knees[kneeIndex] = bestKnee;
+            for (int j : columns) {
                 fillColumn(rows, training, encoding, j, knees);
             }
             p = bestPrices;
         }
         p = LeastRelativeDeviations.fit(rows, targets, rowWeights, p);
-        if (isEmpty(rows, PriceLayout.curveIndexes(2))) {
-            copyCurve(p, knees, 1, 2);
+        for (int curve = 2; curve < PriceLayout.FIRST_SCRIPT_CURVE; curve++) {
+            if (isEmpty(rows, PriceLayout.curveIndexes(curve))) {
+                copyCurve(p, knees, 1, curve);
+            }
         }
         int indic = EstimatorPrices.SCRIPT_NAMES.indexOf("indic");
         for (int s = 0; s < PriceLayout.SCRIPTS; s++) {
@@ -202,6 +209,12 @@ class TokenEstimatorFitting {
             }
         }
         return rounded(encoding, PriceLayout.prices(encoding, p, knees));
+    }
+
+    /** The columns of every curve whose knee is {@code kneeIndex}: the curves of other Latin languages share one. */
+    private static int[] columnsOfKnee(int kneeIndex) {
+        return IntStream.range(0, PriceLayout.CURVES).filter(c -> PriceLayout.kneeIndex(c) == kneeIndex)
+                .flatMap(c -> Arrays.stream(PriceLayout.curveIndexes(c))).toArray();
     }
 
     /** Prices a curve no training message has as another one. */
@@ -305,7 +318,8 @@ class TokenEstimatorFitting {
         table.append('\n');
         List<EstimatorPrices> prices = new ArrayList<>(fitted.values());
         row(table, "Latin, English: base knee slope knee2 slope2", prices, p -> p.english().format());
-        row(table, "Latin, other languages: base knee slope", prices, p -> p.foreign().format());
+        row(table, "Latin, well-known languages: base knee slope", prices, p -> p.foreign().format());
+        row(table, "Latin, middle languages: base knee slope", prices, p -> p.middle().format());
         row(table, "Latin, distant languages: base knee slope", prices, p -> p.distant().format());
         for (int s = 0; s < EstimatorPrices.SCRIPT_NAMES.size(); s++) {
             int script = s;
@@ -363,7 +377,7 @@ class TokenEstimatorFitting {
         Files.writeString(DOC, doc, StandardCharsets.UTF_8);
     }
 
-    private static final Map<String, String> LANGUAGES = Map.ofEntries(Map.entry("ar", "Arabic"),
+    static final Map<String, String> LANGUAGES = Map.ofEntries(Map.entry("ar", "Arabic"),
             Map.entry("bg", "Bulgarian"), Map.entry("de", "German"), Map.entry("el", "Greek"),
             Map.entry("es", "Spanish"), Map.entry("fr", "French"), Map.entry("he", "Hebrew"), Map.entry("hi", "Hindi"),
             Map.entry("it", "Italian"), Map.entry("ja", "Japanese"), Map.entry("ko", "Korean"),

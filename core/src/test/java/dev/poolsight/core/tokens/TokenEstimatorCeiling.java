@@ -3,6 +3,7 @@ package dev.poolsight.core.tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.poolsight.testkit.TokenCorpus;
+import dev.poolsight.testkit.TokenCorpus.Kind;
 import dev.poolsight.testkit.TokenCorpus.Message;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +20,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * that is not a word is counted exactly (jtokkit), and every word is priced at the mean exact count of the corpus'
  * words of its script and length, in-sample: once with the means of its own language, once with the means of every
  * language that writes the script. A group whose share within 15 % stays below 80 % here cannot reach it by a better
- * curve of word lengths; what decides its counts is which words the vocabulary holds. Skipped unless
+ * curve of word lengths; what decides its counts is which words the vocabulary holds. Only the groups of other
+ * languages are printed: in English, code and JSON the estimator splits words where this measure does not
+ * ({@code getUserName}), so it is no bound for them. Skipped unless
  * {@code -Dtoken-estimator.ceiling=true}; {@code docs/token-estimator.md} has the command and the figures.
  */
 @EnabledIfSystemProperty(named = "token-estimator.ceiling", matches = "true")
@@ -47,8 +50,12 @@ class TokenEstimatorCeiling {
                     }
                 }
             }
-            Map<String, int[]> within = new TreeMap<>(); // group: messages, within by language, within by script
+            Map<String, int[]> within = new TreeMap<>(); // language: messages, within by language, within by script
             for (int m = 0; m < messages.size(); m++) {
+                Kind kind = messages.get(m).kind();
+                if (kind != Kind.LATIN_SCRIPT && kind != Kind.NON_LATIN) {
+                    continue;
+                }
                 String group = TokenEstimatorFitting.group(messages.get(m));
                 double ownLanguage = 0;
                 double anyLanguage = 0;
@@ -57,7 +64,8 @@ class TokenEstimatorCeiling {
                     anyLanguage += piece.script() == null ? piece.tokens() : price(byScript.get(piece.key()), piece);
                 }
                 double count = exact.count(messages.get(m).text());
-                int[] tally = within.computeIfAbsent(group, g -> new int[3]);
+                int[] tally = within.computeIfAbsent(TokenEstimatorFitting.LANGUAGES.getOrDefault(group, group),
+                        g -> new int[3]);
                 tally[0]++;
                 tally[1] += Math.abs(ownLanguage / count - 1) <= TOLERANCE ? 1 : 0;
                 tally[2] += Math.abs(anyLanguage / count - 1) <= TOLERANCE ? 1 : 0;
@@ -65,10 +73,9 @@ class TokenEstimatorCeiling {
             System.out.printf(Locale.ROOT, "%n[token-estimator-ceiling] %s: | group | messages | words priced by"
                     + " language, script and length | by script and length |%n", encoding);
             within.forEach((group, tally) -> System.out.printf(Locale.ROOT,
-                    "[token-estimator-ceiling] | %s | %d | %.1f %% | %.1f %% |%n",
-                    TokenEstimatorFitting.LANGUAGES.getOrDefault(group, group), tally[0], 100.0 * tally[1] / tally[0],
+                    "[token-estimator-ceiling] | %s | %d | %.1f %% | %.1f %% |%n", group, tally[0], 100.0 * tally[1] / tally[0],
                     100.0 * tally[2] / tally[0]));
-            assertThat(within).hasSizeGreaterThan(20);
+            assertThat(within).hasSizeGreaterThanOrEqualTo(20);
         }
     }
 

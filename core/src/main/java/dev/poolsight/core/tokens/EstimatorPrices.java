@@ -1,10 +1,5 @@
 package dev.poolsight.core.tokens;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -18,7 +13,8 @@ import java.util.Properties;
  * @param foreign a Latin word, priced as another language in Latin script that the vocabulary knows well
  * @param middle a Latin word, priced as a language whose words the vocabulary splits a little more (Italian)
  * @param distant a Latin word, priced as a language whose words the vocabulary splits more still ({@link HintWords});
- *     the three curves of other languages share their knee, so that the estimator sums one excess length for all
+ *     the three curves of other languages share their knee, so that the estimator sums the letters beyond it once
+ *     for all three
  * @param scripts a run of letters of another script, in {@link #SCRIPT_NAMES} order
  * @param markedScripts the same, in a text where many words of the script have a letter the vocabulary rarely saw
  *     ({@link CharacterClass#isMarkedLetter}), such as Ukrainian's {@code і}
@@ -116,9 +112,9 @@ record EstimatorPrices(
                     + SINGLE_PRICE_NAMES.size() + ": " + SINGLE_PRICE_NAMES);
         }
         return new EstimatorPrices(encodingName, english, foreign, middle, distant, scripts, markedScripts, rareLetters,
-                single[0],
-                single[1], single[2], single[3], single[4], single[5], single[6], single[7], single[8], single[9],
-                single[10], single[11], single[12], single[13], single[14], single[15], single[16], single[17]);
+                single[0], single[1], single[2], single[3], single[4], single[5], single[6], single[7], single[8],
+                single[9], single[10], single[11], single[12], single[13], single[14], single[15], single[16],
+                single[17]);
     }
 
     /** The name of the resource, beside this class, that holds an encoding's prices. */
@@ -133,16 +129,11 @@ record EstimatorPrices(
      */
     static EstimatorPrices load(String encodingName) {
         String resource = resourceName(encodingName);
-        try (InputStream in = EstimatorPrices.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("prices " + resource + " are not on the class path");
-            }
+        return EstimatorResources.read(resource, "prices", text -> {
             Properties properties = new Properties();
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            properties.load(text);
             return parse(encodingName, resource, properties);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read prices " + resource, e);
-        }
+        });
     }
 
     /** The prices in {@code properties}, which come from {@code source} (named in errors). */
@@ -160,7 +151,8 @@ record EstimatorPrices(
             single[k] = numbers(source, properties, SINGLE_PRICE_NAMES.get(k), 1)[0];
         }
         return of(encodingName, curve(source, properties, "word.english"), curve(source, properties, "word.foreign"),
-                curve(source, properties, "word.middle"), curve(source, properties, "word.distant"), List.of(scripts), List.of(marked), List.of(rare), single);
+                curve(source, properties, "word.middle"), curve(source, properties, "word.distant"), List.of(scripts),
+                List.of(marked), List.of(rare), single);
     }
 
     /** The prices in the format {@link #load} reads, with a comment line first. */

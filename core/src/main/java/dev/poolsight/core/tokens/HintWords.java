@@ -4,8 +4,8 @@ package dev.poolsight.core.tokens;
  * Frequent short words that tell English from other languages in Latin script, looked up by a hash of the
  * lower-cased word without allocating. The other languages are of three kinds, by the tokens the vocabularies spend
  * on a letter of their words (measured on the corpus, {@code o200k_base} and {@code cl100k_base}): well-known ones
- * (German, Dutch, Spanish, Portuguese, French: 0.24 to 0.25 and 0.29 to 0.33, English 0.23), <em>middle</em> ones
- * (Italian: 0.29 and 0.33) and <em>distant</em> ones (Polish, Turkish, Swedish: 0.32 to 0.35 and 0.40 to 0.46).
+ * (German, Spanish, French, Portuguese, Dutch: 0.24 to 0.26 and 0.29 to 0.33, English 0.23), <em>middle</em> ones
+ * (Italian: 0.29 and 0.33) and <em>distant</em> ones (Turkish, Swedish, Polish: 0.32 to 0.34 and 0.39 to 0.44).
  * Vietnamese, whose syllables are short, is told apart by its letters and counts as well-known.
  * {@link TokenEstimator} tallies the hints of a text in one long, 16 bits for each kind, so that a word found is
  * added without a branch on its kind.
@@ -42,7 +42,8 @@ final class HintWords {
     static final int LONGEST = longestWord(ENGLISH_WORDS + " " + FOREIGN_WORDS + " " + MIDDLE_WORDS + " "
             + DISTANT_WORDS);
 
-    // The tally's fields: 16 bits each, more than twice the words of the longest text read whole (2,048 characters).
+    // The tally's fields: 16 bits each, far more than the hints of the longest text read whole (2,048 characters: at
+    // most 1,024 words, each a hint by its spelling and one by its letters).
     private static final int FIELD_BITS = 16;
     private static final int FIELD_MASK = (1 << FIELD_BITS) - 1;
     private static final int ENGLISH = 0;

@@ -2,10 +2,6 @@ package dev.poolsight.core.tokens;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.IntPredicate;
@@ -55,17 +51,10 @@ final class SingleTokenLetters {
      */
     static SingleTokenLetters load(String encodingName) {
         String resource = resourceName(encodingName);
-        try (InputStream in = SingleTokenLetters.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("single-token letters " + resource + " are not on the class path");
-            }
-            return parse(resource, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read single-token letters " + resource, e);
-        }
+        return EstimatorResources.read(resource, "single-token letters", text -> parse(resource, text));
     }
 
-    /** The letters in {@code lines}, which come from {@code source} (named in errors); lines after {@code #} are skipped. */
+    /** The letters in {@code lines}, which come from {@code source} (named in errors); lines starting with # are comments. */
     static SingleTokenLetters parse(String source, BufferedReader lines) throws IOException {
         long[] bits = new long[BMP / Long.SIZE];
         String line;

@@ -11,10 +11,12 @@ import java.util.Objects;
  *
  * <p>One pass over the characters splits the text roughly as the tokenizers' pre-tokenizer does and prices each
  * piece: a word by its script and length (Latin words split at lower-to-upper case changes, as in
- * {@code getUserName}), digits by groups of three, punctuation runs by how often their character changes, line
- * breaks and indentation, symbols and emoji one by one. Latin words are priced as English, or as another language
- * in Latin script, in proportion to the function words of either kind ({@code the}, {@code der}, {@code que}) in
- * the text. The prices are fitted per encoding on the corpus of {@code TokenCorpus} in the testkit;
+ * {@code getUserName}) and by its letters that the encoding's vocabulary does not hold as one token
+ * ({@link SingleTokenLetters}), digits by groups of three, punctuation runs by how often their character changes,
+ * line breaks and indentation, symbols and emoji one by one. Latin words are priced as English, or as another
+ * language in Latin script that the vocabularies know well, less or least, in proportion to the hints of each kind
+ * in the text: function words ({@code the}, {@code der}, {@code che}, {@code się}) and accented letters. The prices
+ * are fitted per encoding on the corpus of {@code TokenCorpus} in the testkit;
  * {@code docs/token-estimator.md} describes the method and how to reproduce the figures.
  *
  * <p>The prices are data ({@code prices-<encoding>.properties} beside this class), written by the fitting in core's
@@ -345,7 +347,8 @@ public final class TokenEstimator implements TokenCounter {
             }
         }
 
-        // Words of other languages cost more than English ones of the same length; their function words tell.
+        // Words of other languages cost more than English ones of the same length; their function words and accented
+        // letters tell.
         int englishHints = HintWords.english(hints);
         int foreignHints = HintWords.foreign(hints);
         int middleHints = HintWords.middle(hints);

@@ -87,12 +87,14 @@ record EstimatorPrices(
         if (foreign.knee() != middle.knee() || foreign.knee() != distant.knee() || foreign.slope2() != 0
                 || middle.slope2() != 0 || distant.slope2() != 0) {
             throw new IllegalArgumentException("word curves of other languages: " + foreign.format() + ", "
-                    + middle.format() + ", " + distant.format() + "; expected one knee shared by all, and one slope each");
+                    + middle.format() + ", " + distant.format()
+                    + "; expected one knee shared by all, and one slope each");
         }
         if (scripts.size() != CharacterClass.SCRIPTS || markedScripts.size() != CharacterClass.SCRIPTS
                 || rareLetters.size() != CharacterClass.SCRIPTS) {
             throw new IllegalArgumentException("scripts: " + scripts.size() + " and " + markedScripts.size()
-                    + " curves, " + rareLetters.size() + " rare-letter prices; expected one per script " + SCRIPT_NAMES);
+                    + " curves, " + rareLetters.size() + " rare-letter prices; expected one per script "
+                    + SCRIPT_NAMES);
         }
     }
 

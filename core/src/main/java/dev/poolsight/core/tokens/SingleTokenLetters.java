@@ -54,7 +54,10 @@ final class SingleTokenLetters {
         return EstimatorResources.read(resource, "single-token letters", text -> parse(resource, text));
     }
 
-    /** The letters in {@code lines}, which come from {@code source} (named in errors); lines starting with # are comments. */
+    /**
+     * The letters in {@code lines}, which come from {@code source} (named in errors); lines starting with # are
+     * comments.
+     */
     static SingleTokenLetters parse(String source, BufferedReader lines) throws IOException {
         long[] bits = new long[BMP / Long.SIZE];
         String line;

@@ -9,9 +9,8 @@ import java.util.List;
  * The prices of an {@link EstimatorPrices} as one vector, for the fitting: the estimate is a sum of prices times
  * how often their pieces occur, so it is linear in this vector once the knees of the curves are chosen. The vector
  * holds, in order: the English curve's base, slope and second slope; each other curve's base and slope (foreign,
- * middle and distant Latin words, the scripts, then the scripts' marked curves); each script's price of a rare letter; then the single
- * prices. The knees are not in the
- * vector: they are chosen by search, one curve at a time.
+ * middle and distant Latin words, the scripts, then the scripts' marked curves); each script's price of a rare
+ * letter; then the single prices. The knees are not in the vector: they are chosen by search, one curve at a time.
  */
 final class PriceLayout {
 
@@ -19,8 +18,8 @@ final class PriceLayout {
     /** The curve of the first script: after English, foreign, middle and distant Latin words. */
     static final int FIRST_SCRIPT_CURVE = 4;
     /**
-     * The curves: English, foreign, middle, distant, the scripts in {@link EstimatorPrices#SCRIPT_NAMES} order, their marked
-     * curves.
+     * The curves: English, foreign, middle, distant, the scripts in {@link EstimatorPrices#SCRIPT_NAMES} order, their
+     * marked curves.
      */
     static final int CURVES = FIRST_SCRIPT_CURVE + 2 * SCRIPTS;
     static final int SINGLE = EstimatorPrices.SINGLE_PRICE_NAMES.size();
@@ -105,8 +104,8 @@ final class PriceLayout {
         return EstimatorPrices.of(encodingName, new WordCurve(v[0], knees[0], v[1], knees[1], v[2]),
                 new WordCurve(v[curveStart(1)], knees[kneeIndex(1)], v[curveStart(1) + 1]),
                 new WordCurve(v[curveStart(2)], knees[kneeIndex(2)], v[curveStart(2) + 1]),
-                new WordCurve(v[curveStart(3)], knees[kneeIndex(3)], v[curveStart(3) + 1]), scripts, marked, rareLetters,
-                Arrays.copyOfRange(v, singleIndex(0), SIZE));
+                new WordCurve(v[curveStart(3)], knees[kneeIndex(3)], v[curveStart(3) + 1]), scripts, marked,
+                rareLetters, Arrays.copyOfRange(v, singleIndex(0), SIZE));
     }
 
     /** A vector with 1 at {@code index} and 0 elsewhere. */

@@ -60,8 +60,13 @@ class TokenEstimatorCeiling {
                 double ownLanguage = 0;
                 double anyLanguage = 0;
                 for (Piece piece : pieces.get(m)) {
-                    ownLanguage += piece.script() == null ? piece.tokens() : price(byLanguage.get(group + piece.key()), piece);
-                    anyLanguage += piece.script() == null ? piece.tokens() : price(byScript.get(piece.key()), piece);
+                    if (piece.script() == null) {
+                        ownLanguage += piece.tokens();
+                        anyLanguage += piece.tokens();
+                    } else {
+                        ownLanguage += price(byLanguage.get(group + piece.key()), piece);
+                        anyLanguage += price(byScript.get(piece.key()), piece);
+                    }
                 }
                 double count = exact.count(messages.get(m).text());
                 int[] tally = within.computeIfAbsent(TokenEstimatorFitting.LANGUAGES.getOrDefault(group, group),
@@ -73,8 +78,8 @@ class TokenEstimatorCeiling {
             System.out.printf(Locale.ROOT, "%n[token-estimator-ceiling] %s: | group | messages | words priced by"
                     + " language, script and length | by script and length |%n", encoding);
             within.forEach((group, tally) -> System.out.printf(Locale.ROOT,
-                    "[token-estimator-ceiling] | %s | %d | %.1f %% | %.1f %% |%n", group, tally[0], 100.0 * tally[1] / tally[0],
-                    100.0 * tally[2] / tally[0]));
+                    "[token-estimator-ceiling] | %s | %d | %.1f %% | %.1f %% |%n", group, tally[0],
+                    100.0 * tally[1] / tally[0], 100.0 * tally[2] / tally[0]));
             assertThat(within).hasSizeGreaterThanOrEqualTo(20);
         }
     }

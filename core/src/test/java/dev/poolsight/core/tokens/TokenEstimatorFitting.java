@@ -144,8 +144,8 @@ class TokenEstimatorFitting {
      * curve's second knee at {@value #ENGLISH_SECOND_KNEE}), never from the prices in the repository, so that the
      * result depends on the corpus alone and running the command twice changes nothing. The curves of other
      * languages in Latin script share one knee, searched once. Middle and distant Latin words without training
-     * messages are priced as foreign ones, a script no training message has as Indic, and a script's marked curve without training messages as its main curve. The
-     * prices are rounded as their file holds them.
+     * messages are priced as foreign ones, a script no training message has as Indic, and a script's marked curve
+     * without training messages as its main curve. The prices are rounded as their file holds them.
      */
     private EstimatorPrices fit(String encoding, int[] training, double[] exact) {
         double[] knees = new double[PriceLayout.knees()];

@@ -1,10 +1,5 @@
 package dev.poolsight.core.tokens;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -15,10 +10,16 @@ import java.util.Properties;
  * beside this class; {@code docs/token-estimator.md} describes each price and how they are fitted.
  *
  * @param english a Latin word, priced as English
- * @param foreign a Latin word, priced as another language in Latin script
+ * @param foreign a Latin word, priced as another language in Latin script that the vocabulary knows well
+ * @param middle a Latin word, priced as a language whose words the vocabulary splits a little more (Italian)
+ * @param distant a Latin word, priced as a language whose words the vocabulary splits more still ({@link HintWords});
+ *     the three curves of other languages share their knee, so that the estimator sums the letters beyond it once
+ *     for all three
  * @param scripts a run of letters of another script, in {@link #SCRIPT_NAMES} order
  * @param markedScripts the same, in a text where many words of the script have a letter the vocabulary rarely saw
  *     ({@link CharacterClass#isMarkedLetter}), such as Ukrainian's {@code і}
+ * @param rareLetters a letter of a script that the vocabulary does not hold as one token ({@link SingleTokenLetters}),
+ *     on top of its word, in {@link #SCRIPT_NAMES} order
  * @param upperCase an upper-case letter after the first, in a word with two or more
  * @param accentedLetter an accented Latin letter of Latin-1 ({@code é ü ñ}), on top of its word
  * @param contraction a contraction suffix ({@code 's}, {@code 'll})
@@ -38,13 +39,18 @@ import java.util.Properties;
  *     two bytes of UTF-8 as Latin-1's, but rarer in the vocabularies
  * @param latinAdditionalLetter a Latin letter of Latin Extended Additional ({@code ạ ế ợ}, Vietnamese), on top of
  *     its word: three bytes of UTF-8, but frequent enough that the vocabularies merge many
+ * @param latinRareLetter an accented Latin letter that the vocabulary does not hold as one token, on top of its
+ *     word and its block's price
  */
 record EstimatorPrices(
         String encodingName,
         WordCurve english,
         WordCurve foreign,
+        WordCurve middle,
+        WordCurve distant,
         List<WordCurve> scripts,
         List<WordCurve> markedScripts,
+        List<Double> rareLetters,
         double upperCase,
         double accentedLetter,
         double contraction,
@@ -61,7 +67,8 @@ record EstimatorPrices(
         double joiner,
         double cjkPunctuation,
         double latinExtendedLetter,
-        double latinAdditionalLetter) {
+        double latinAdditionalLetter,
+        double latinRareLetter) {
 
     /** The names of the scripts in the prices file, in the order of their character classes. */
     static final List<String> SCRIPT_NAMES = List.of("cjk", "kana", "hangul", "cyrillic", "greek", "arabic", "hebrew",
@@ -71,14 +78,23 @@ record EstimatorPrices(
     static final List<String> SINGLE_PRICE_NAMES = List.of("upperCase", "accentedLetter", "contraction", "digitGroup",
             "lineBreak", "lineBreakAfterPunctuation", "indentation", "loneSpace", "punctuationRun", "punctuationChange",
             "punctuationBeforeWord", "symbol", "emoji", "joiner", "cjkPunctuation", "latinExtendedLetter",
-            "latinAdditionalLetter");
+            "latinAdditionalLetter", "latinRareLetter");
 
     EstimatorPrices {
         scripts = List.copyOf(scripts);
         markedScripts = List.copyOf(markedScripts);
-        if (scripts.size() != CharacterClass.SCRIPTS || markedScripts.size() != CharacterClass.SCRIPTS) {
+        rareLetters = List.copyOf(rareLetters);
+        if (foreign.knee() != middle.knee() || foreign.knee() != distant.knee() || foreign.slope2() != 0
+                || middle.slope2() != 0 || distant.slope2() != 0) {
+            throw new IllegalArgumentException("word curves of other languages: " + foreign.format() + ", "
+                    + middle.format() + ", " + distant.format()
+                    + "; expected one knee shared by all, and one slope each");
+        }
+        if (scripts.size() != CharacterClass.SCRIPTS || markedScripts.size() != CharacterClass.SCRIPTS
+                || rareLetters.size() != CharacterClass.SCRIPTS) {
             throw new IllegalArgumentException("scripts: " + scripts.size() + " and " + markedScripts.size()
-                    + " curves; expected one per script " + SCRIPT_NAMES);
+                    + " curves, " + rareLetters.size() + " rare-letter prices; expected one per script "
+                    + SCRIPT_NAMES);
         }
     }
 
@@ -86,19 +102,21 @@ record EstimatorPrices(
     double[] singlePrices() {
         return new double[] {upperCase, accentedLetter, contraction, digitGroup, lineBreak, lineBreakAfterPunctuation,
             indentation, loneSpace, punctuationRun, punctuationChange, punctuationBeforeWord, symbol, emoji, joiner,
-            cjkPunctuation, latinExtendedLetter, latinAdditionalLetter};
+            cjkPunctuation, latinExtendedLetter, latinAdditionalLetter, latinRareLetter};
     }
 
     /** Prices with these curves and single prices ({@link #SINGLE_PRICE_NAMES} order). */
-    static EstimatorPrices of(String encodingName, WordCurve english, WordCurve foreign, List<WordCurve> scripts,
-            List<WordCurve> markedScripts, double[] single) {
+    static EstimatorPrices of(String encodingName, WordCurve english, WordCurve foreign, WordCurve middle,
+            WordCurve distant, List<WordCurve> scripts, List<WordCurve> markedScripts, List<Double> rareLetters,
+            double[] single) {
         if (single.length != SINGLE_PRICE_NAMES.size()) {
             throw new IllegalArgumentException("single prices: " + single.length + "; expected "
                     + SINGLE_PRICE_NAMES.size() + ": " + SINGLE_PRICE_NAMES);
         }
-        return new EstimatorPrices(encodingName, english, foreign, scripts, markedScripts, single[0], single[1], single[2], single[3],
-                single[4], single[5], single[6], single[7], single[8], single[9], single[10], single[11], single[12],
-                single[13], single[14], single[15], single[16]);
+        return new EstimatorPrices(encodingName, english, foreign, middle, distant, scripts, markedScripts, rareLetters,
+                single[0], single[1], single[2], single[3], single[4], single[5], single[6], single[7], single[8],
+                single[9], single[10], single[11], single[12], single[13], single[14], single[15], single[16],
+                single[17]);
     }
 
     /** The name of the resource, beside this class, that holds an encoding's prices. */
@@ -113,32 +131,30 @@ record EstimatorPrices(
      */
     static EstimatorPrices load(String encodingName) {
         String resource = resourceName(encodingName);
-        try (InputStream in = EstimatorPrices.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("prices " + resource + " are not on the class path");
-            }
+        return EstimatorResources.read(resource, "prices", text -> {
             Properties properties = new Properties();
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            properties.load(text);
             return parse(encodingName, resource, properties);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read prices " + resource, e);
-        }
+        });
     }
 
     /** The prices in {@code properties}, which come from {@code source} (named in errors). */
     static EstimatorPrices parse(String encodingName, String source, Properties properties) {
         WordCurve[] scripts = new WordCurve[SCRIPT_NAMES.size()];
         WordCurve[] marked = new WordCurve[SCRIPT_NAMES.size()];
+        Double[] rare = new Double[SCRIPT_NAMES.size()];
         for (int s = 0; s < scripts.length; s++) {
             scripts[s] = curve(source, properties, "script." + SCRIPT_NAMES.get(s));
             marked[s] = curve(source, properties, "script." + SCRIPT_NAMES.get(s) + ".marked");
+            rare[s] = numbers(source, properties, "script." + SCRIPT_NAMES.get(s) + ".rareLetter", 1)[0];
         }
         double[] single = new double[SINGLE_PRICE_NAMES.size()];
         for (int k = 0; k < single.length; k++) {
             single[k] = numbers(source, properties, SINGLE_PRICE_NAMES.get(k), 1)[0];
         }
         return of(encodingName, curve(source, properties, "word.english"), curve(source, properties, "word.foreign"),
-                List.of(scripts), List.of(marked), single);
+                curve(source, properties, "word.middle"), curve(source, properties, "word.distant"), List.of(scripts),
+                List.of(marked), List.of(rare), single);
     }
 
     /** The prices in the format {@link #load} reads, with a comment line first. */
@@ -147,10 +163,14 @@ record EstimatorPrices(
         text.append("# ").append(comment).append('\n');
         text.append("word.english = ").append(english.format()).append('\n');
         text.append("word.foreign = ").append(foreign.format()).append('\n');
+        text.append("word.middle = ").append(middle.format()).append('\n');
+        text.append("word.distant = ").append(distant.format()).append('\n');
         for (int s = 0; s < SCRIPT_NAMES.size(); s++) {
             text.append("script.").append(SCRIPT_NAMES.get(s)).append(" = ").append(scripts.get(s).format()).append('\n');
             text.append("script.").append(SCRIPT_NAMES.get(s)).append(".marked = ").append(markedScripts.get(s).format())
                     .append('\n');
+            text.append("script.").append(SCRIPT_NAMES.get(s)).append(".rareLetter = ")
+                    .append(WordCurve.number(rareLetters.get(s))).append('\n');
         }
         double[] single = singlePrices();
         for (int k = 0; k < single.length; k++) {

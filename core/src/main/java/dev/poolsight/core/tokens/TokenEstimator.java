@@ -11,10 +11,12 @@ import java.util.Objects;
  *
  * <p>One pass over the characters splits the text roughly as the tokenizers' pre-tokenizer does and prices each
  * piece: a word by its script and length (Latin words split at lower-to-upper case changes, as in
- * {@code getUserName}), digits by groups of three, punctuation runs by how often their character changes, line
- * breaks and indentation, symbols and emoji one by one. Latin words are priced as English, or as another language
- * in Latin script, in proportion to the function words of either kind ({@code the}, {@code der}, {@code que}) in
- * the text. The prices are fitted per encoding on the corpus of {@code TokenCorpus} in the testkit;
+ * {@code getUserName}) and by its letters that the encoding's vocabulary does not hold as one token
+ * ({@link SingleTokenLetters}), digits by groups of three, punctuation runs by how often their character changes,
+ * line breaks and indentation, symbols and emoji one by one. Latin words are priced as English, or as another
+ * language in Latin script that the vocabularies know well, less or least, in proportion to the hints of each kind
+ * in the text: function words ({@code the}, {@code der}, {@code che}, {@code się}) and accented letters. The prices
+ * are fitted per encoding on the corpus of {@code TokenCorpus} in the testkit;
  * {@code docs/token-estimator.md} describes the method and how to reproduce the figures.
  *
  * <p>The prices are data ({@code prices-<encoding>.properties} beside this class), written by the fitting in core's
@@ -51,24 +53,35 @@ public final class TokenEstimator implements TokenCounter {
 
     private static final EstimatorPrices O200K = EstimatorPrices.load("o200k_base");
     private static final EstimatorPrices CL100K = EstimatorPrices.load("cl100k_base");
+    private static final SingleTokenLetters O200K_LETTERS = SingleTokenLetters.load("o200k_base");
+    private static final SingleTokenLetters CL100K_LETTERS = SingleTokenLetters.load("cl100k_base");
 
     private final EstimatorPrices prices;
-    // The prices of a Latin word by its length, as English and as another language: the same doubles as the curves'.
+    // The price of a Latin word by its length as English: the same doubles as the curve's. Priced as another
+    // language, a word costs its curve's base and its slope times the letters beyond the knee the curves of other
+    // languages share: the estimate sums those letters once, for all of them.
     private final double[] englishWordPrices;
-    private final double[] foreignWordPrices;
+    private final double[] lettersBeyondKnee;
     private final WordCurve[] scriptCurves; // by character class, from CharacterClass.CJK on
     private final WordCurve[] markedScriptCurves;
+    private final double[] rareLetterPrices; // by character class, from CharacterClass.CJK on
+    private final SingleTokenLetters singleTokenLetters;
 
     /** An estimator for {@code o200k_base}, the encoding of the GPT-4o, GPT-4.1, GPT-5 and o-series models. */
     public TokenEstimator() {
-        this(O200K);
+        this(O200K, O200K_LETTERS);
     }
 
-    /** An estimator with these prices; the fitting of the prices measures candidates with it. */
-    TokenEstimator(EstimatorPrices prices) {
+    /**
+     * An estimator with these prices and single-token letters, which must be of one encoding; the fitting of the
+     * prices measures candidates with it.
+     */
+    TokenEstimator(EstimatorPrices prices, SingleTokenLetters singleTokenLetters) {
         this.prices = prices;
+        this.singleTokenLetters = singleTokenLetters;
+        this.rareLetterPrices = prices.rareLetters().stream().mapToDouble(Double::doubleValue).toArray();
         this.englishWordPrices = prices.english().table(TABULATED_WORD_LENGTHS);
-        this.foreignWordPrices = prices.foreign().table(TABULATED_WORD_LENGTHS);
+        this.lettersBeyondKnee = new WordCurve(0, prices.foreign().knee(), 1).table(TABULATED_WORD_LENGTHS);
         this.scriptCurves = prices.scripts().toArray(new WordCurve[0]);
         this.markedScriptCurves = prices.markedScripts().toArray(new WordCurve[0]);
     }
@@ -81,10 +94,10 @@ public final class TokenEstimator implements TokenCounter {
     public static TokenEstimator forEncoding(String encodingName) {
         String name = encodingName == null ? "" : encodingName.trim().toLowerCase(Locale.ROOT);
         if (name.equals(O200K.encodingName())) {
-            return new TokenEstimator(O200K);
+            return new TokenEstimator(O200K, O200K_LETTERS);
         }
         if (name.equals(CL100K.encodingName())) {
-            return new TokenEstimator(CL100K);
+            return new TokenEstimator(CL100K, CL100K_LETTERS);
         }
         throw new IllegalArgumentException("encoding=" + (encodingName == null ? "(not set)" : '"' + encodingName + '"')
                 + ": no calibrated estimate; accepted: " + O200K.encodingName() + ", " + CL100K.encodingName());
@@ -144,10 +157,12 @@ public final class TokenEstimator implements TokenCounter {
         }
         EstimatorPrices p = prices;
         double[] englishPrices = englishWordPrices;
-        double[] foreignPrices = foreignWordPrices;
+        double[] beyondKnee = lettersBeyondKnee;
+        WordCurve excess = p.foreign();
         double tokens = 0;
         double englishWords = 0; // Latin words priced as English
-        double foreignWords = 0; // the same words priced as another language in Latin script
+        int latinWords = 0;
+        double latinExcess = 0; // the letters of Latin words beyond the knee of the curves of other languages
         long hints = 0; // function words of English, such as "the", and of other languages, such as "der"
         double scriptWords = 0; // words of other scripts, priced as the script's main language
         double markedWords = 0; // the same words priced as a language the vocabulary knows less, such as Ukrainian
@@ -193,6 +208,7 @@ public final class TokenEstimator implements TokenCounter {
                             // split at lower-to-upper case changes.
                             i = wordStart;
                             int partStart = i;
+                            long letterHint = 0; // what the word's accented letters tell of its language
                             int uppers = 0; // in the current part
                             boolean afterLower = false; // whether the letter before i is a lower-case ASCII one
                             for (; i < end; i++) {
@@ -202,7 +218,8 @@ public final class TokenEstimator implements TokenCounter {
                                 } else if (isAsciiUpper(d)) {
                                     if (afterLower) {
                                         englishWords += wordPrice(englishPrices, p.english(), i - partStart);
-                                        foreignWords += wordPrice(foreignPrices, p.foreign(), i - partStart);
+                                        latinWords++;
+                                        latinExcess += lettersBeyondKnee(beyondKnee, excess, i - partStart);
                                         tokens += upperCasePrice(p, uppers);
                                         partStart = i;
                                         uppers = 0;
@@ -210,20 +227,34 @@ public final class TokenEstimator implements TokenCounter {
                                     uppers++;
                                     afterLower = false;
                                 } else if (d >= 0x80 && CharacterClass.at(text, i, end) == LATIN_OTHER) {
-                                    tokens += d <= '\u00FF' ? p.accentedLetter()
-                                            : d <= '\u024F' ? p.latinExtendedLetter() : p.latinAdditionalLetter();
+                                    if (d <= '\u00FF') {
+                                        tokens += p.accentedLetter();
+                                        letterHint = Math.max(letterHint, HintWords.FOREIGN_LETTER);
+                                    } else if (d <= '\u024F') {
+                                        tokens += p.latinExtendedLetter();
+                                        letterHint = HintWords.DISTANT_LETTER;
+                                    } else {
+                                        tokens += p.latinAdditionalLetter();
+                                        letterHint = Math.max(letterHint, HintWords.FOREIGN_LETTER);
+                                    }
+                                    if (!singleTokenLetters.contains(d)) {
+                                        tokens += p.latinRareLetter();
+                                    }
                                     afterLower = false;
                                 } else {
                                     break;
                                 }
                             }
                             englishWords += wordPrice(englishPrices, p.english(), i - partStart);
-                            foreignWords += wordPrice(foreignPrices, p.foreign(), i - partStart);
+                            latinWords++;
+                            latinExcess += lettersBeyondKnee(beyondKnee, excess, i - partStart);
                             tokens += upperCasePrice(p, uppers);
                             hash = i - wordStart <= HintWords.LONGEST ? HintWords.hash(text, wordStart, i) : 0;
+                            hints += letterHint;
                         } else {
                             englishWords += wordPrice(englishPrices, p.english(), i - wordStart);
-                            foreignWords += wordPrice(foreignPrices, p.foreign(), i - wordStart);
+                            latinWords++;
+                            latinExcess += lettersBeyondKnee(beyondKnee, excess, i - wordStart);
                         }
                         // Only words of up to HintWords.LONGEST letters can be hints: the others' tally is masked out, which
                         // spares a branch on the length of every word.
@@ -296,10 +327,15 @@ public final class TokenEstimator implements TokenCounter {
                     i = skipAsciiDigits(text, i + 1, end);
                     tokens += p.digitGroup() * ((i - start + 2) / 3);
                 } else if (cls >= CJK) {
+                    // Letters the vocabulary does not hold as one token are split into their bytes: each costs more.
+                    SingleTokenLetters letters = singleTokenLetters;
                     boolean marked = isMarkedLetter(text, i, end);
+                    int rare = letters.contains(c) ? 0 : 1;
                     for (i++; i < end && CharacterClass.at(text, i, end) == cls; i++) {
                         marked |= isMarkedLetter(text, i, end);
+                        rare += letters.contains(text.charAt(i)) ? 0 : 1;
                     }
+                    tokens += rareLetterPrices[cls - CJK] * rare;
                     scriptWords += scriptCurves[cls - CJK].price(i - start);
                     markedWords += markedScriptCurves[cls - CJK].price(i - start);
                     scriptWordCount++;
@@ -311,12 +347,22 @@ public final class TokenEstimator implements TokenCounter {
             }
         }
 
-        // Words of other languages cost more than English ones of the same length; their function words tell.
+        // Words of other languages cost more than English ones of the same length; their function words and accented
+        // letters tell.
         int englishHints = HintWords.english(hints);
         int foreignHints = HintWords.foreign(hints);
-        int allHints = englishHints + foreignHints;
-        double foreignShare = allHints == 0 ? 0 : (double) foreignHints / allHints;
-        tokens += (1 - foreignShare) * englishWords + foreignShare * foreignWords;
+        int middleHints = HintWords.middle(hints);
+        int distantHints = HintWords.distant(hints);
+        int allHints = englishHints + foreignHints + middleHints + distantHints;
+        if (allHints == 0) {
+            tokens += englishWords;
+        } else {
+            double foreignWords = p.foreign().base() * latinWords + p.foreign().slope() * latinExcess;
+            double middleWords = p.middle().base() * latinWords + p.middle().slope() * latinExcess;
+            double distantWords = p.distant().base() * latinWords + p.distant().slope() * latinExcess;
+            tokens += (englishHints * englishWords + foreignHints * foreignWords + middleHints * middleWords
+                    + distantHints * distantWords) / allHints;
+        }
         // Words of a script that the vocabulary knows from one language (Russian for Cyrillic) cost more in another
         // (Ukrainian): a text where a quarter of the words have a letter that language lacks is priced as the other.
         double markedShare = scriptWordCount == 0 ? 0
@@ -339,6 +385,11 @@ public final class TokenEstimator implements TokenCounter {
 
     private static double wordPrice(double[] byLength, WordCurve curve, int length) {
         return length < byLength.length ? byLength[length] : curve.price(length);
+    }
+
+    /** The letters of a word of {@code length} beyond the knee of {@code curve}. */
+    private static double lettersBeyondKnee(double[] byLength, WordCurve curve, int length) {
+        return length < byLength.length ? byLength[length] : Math.max(0, length - curve.knee());
     }
 
     /**

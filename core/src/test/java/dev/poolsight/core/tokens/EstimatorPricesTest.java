@@ -41,6 +41,19 @@ class EstimatorPricesTest {
                         + " separated by spaces");
     }
 
+    @Test
+    void curvesOfOtherLanguagesWithDifferentKneesAreRejectedWithTheirValues() throws IOException {
+        Properties properties = properties(EstimatorPrices.load("o200k_base").format("comment"));
+        properties.setProperty("word.foreign", "1.0 4.0 0.2");
+        properties.setProperty("word.middle", "1.2 4.0 0.1");
+        properties.setProperty("word.distant", "1.3 3.0 0.3");
+
+        assertThatThrownBy(() -> EstimatorPrices.parse("o200k_base", "prices-o200k_base.properties", properties))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("word curves of other languages: 1.0 4.0 0.2, 1.2 4.0 0.1, 1.3 3.0 0.3; expected one knee"
+                        + " shared by all, and one slope each");
+    }
+
     private static Properties properties(String text) throws IOException {
         Properties properties = new Properties();
         properties.load(new StringReader(text));

@@ -53,14 +53,19 @@ class TokenEstimatorFitting {
     private final String[] groups = messages.stream().map(TokenEstimatorFitting::group).toArray(String[]::new);
     private final double[] weights = weights(groups);
     private final int[] folds = folds(groups);
+    private final Map<String, SingleTokenLetters> letters = new LinkedHashMap<>();
 
     @Test
     void refitsThePricesAndRewritesTheGoldenFilesAndTheTables() throws IOException {
         Map<String, EstimatorPrices> fitted = new LinkedHashMap<>();
         Map<String, String> blocks = new LinkedHashMap<>();
         for (String encoding : ENCODINGS) {
+            SingleTokenLetters encodingLetters = singleTokenLetters(encoding);
+            letters.put(encoding, encodingLetters);
+            Files.writeString(PRICES.resolve(SingleTokenLetters.resourceName(encoding)), encodingLetters.format(
+                    "Letters beyond ASCII that " + encoding + " holds as one token, written by TokenEstimatorFitting"
+                    + " from jtokkit (see docs/token-estimator.md); not edited by hand"), StandardCharsets.UTF_8);
             double[] exact = exactCounts(encoding);
-            EstimatorPrices previous = EstimatorPrices.load(encoding);
             EstimatorPrices prices = fit(encoding, IntStream.range(0, messages.size()).toArray(), exact);
             fitted.put(encoding, prices);
             Files.writeString(PRICES.resolve(EstimatorPrices.resourceName(encoding)), prices.format("Prices of"
@@ -68,8 +73,8 @@ class TokenEstimatorFitting {
                     + " docs/token-estimator.md); not edited by hand"), StandardCharsets.UTF_8);
 
             double[] heldOut = crossValidated(encoding, exact);
-            double[] inSample = estimates(new TokenEstimator(prices));
-            double[] before = estimates(new TokenEstimator(previous));
+            double[] inSample = estimates(estimator(prices));
+            double[] before = estimates(TokenEstimator.forEncoding(encoding));
             blocks.put("errors-" + encoding, errorTable(exact, heldOut, inSample, before));
             System.out.printf(Locale.ROOT, "%n[token-estimator-fit] %s%n%s", encoding,
                     blocks.get("errors-" + encoding).replaceAll("(?m)^", "[token-estimator-fit] "));
@@ -90,6 +95,24 @@ class TokenEstimatorFitting {
         };
     }
 
+    /**
+     * The letters the estimator looks up (accented Latin letters and letters of other scripts, below U+10000) that
+     * the encoding holds as one token: the exact count of the letter alone is 1.
+     */
+    private static SingleTokenLetters singleTokenLetters(String encoding) {
+        ExactTokenCounter exact = ExactTokenCounter.forEncoding(encoding);
+        return SingleTokenLetters.of(c -> {
+            int cls = CharacterClass.of((char) c);
+            return c >= 0x80 && !Character.isSurrogate((char) c) && (cls == CharacterClass.LATIN_OTHER
+                    || cls >= CharacterClass.CJK) && exact.count(String.valueOf((char) c)) == 1;
+        });
+    }
+
+    /** An estimator with these prices and the single-token letters of their encoding. */
+    private TokenEstimator estimator(EstimatorPrices prices) {
+        return new TokenEstimator(prices, letters.get(prices.encodingName()));
+    }
+
     private double[] exactCounts(String encoding) {
         ExactTokenCounter exact = ExactTokenCounter.forEncoding(encoding);
         return messages.stream().mapToDouble(m -> exact.count(m.text())).toArray();
@@ -105,7 +128,7 @@ class TokenEstimatorFitting {
         for (int fold = 0; fold < FOLDS; fold++) {
             int heldOut = fold;
             int[] training = IntStream.range(0, messages.size()).filter(i -> folds[i] != heldOut).toArray();
-            TokenEstimator estimator = new TokenEstimator(fit(encoding, training, exact));
+            TokenEstimator estimator = estimator(fit(encoding, training, exact));
             for (int i = 0; i < messages.size(); i++) {
                 if (folds[i] == heldOut) {
                     estimates[i] = estimator.count(messages.get(i).text());
@@ -119,12 +142,13 @@ class TokenEstimatorFitting {
      * Prices fitted to the messages {@code training}: each curve's knee is searched in turn, the others held, then
      * all prices are fitted once more. The search starts from every price at 1 and every knee at 1 (the English
      * curve's second knee at {@value #ENGLISH_SECOND_KNEE}), never from the prices in the repository, so that the
-     * result depends on the corpus alone and running the command twice changes nothing. A script no training
-     * message has is priced as Indic, and a script's marked curve without training messages as its main curve. The
-     * prices are rounded as their file holds them.
+     * result depends on the corpus alone and running the command twice changes nothing. The curves of other
+     * languages in Latin script share one knee, searched once. Middle and distant Latin words without training
+     * messages are priced as foreign ones, a script no training message has as Indic, and a script's marked curve
+     * without training messages as its main curve. The prices are rounded as their file holds them.
      */
     private EstimatorPrices fit(String encoding, int[] training, double[] exact) {
-        double[] knees = new double[PriceLayout.kneeIndex(PriceLayout.CURVES - 1) + 1];
+        double[] knees = new double[PriceLayout.knees()];
         Arrays.fill(knees, 1);
         knees[1] = ENGLISH_SECOND_KNEE;
         double[] targets = Arrays.stream(training).mapToDouble(i -> exact[i]).toArray();
@@ -135,16 +159,20 @@ class TokenEstimatorFitting {
         }
         double[] p = new double[PriceLayout.SIZE];
         Arrays.fill(p, 1);
+        boolean[] searched = new boolean[knees.length];
         for (int curve = 0; curve < PriceLayout.CURVES; curve++) {
-            if (isEmpty(rows, PriceLayout.curveIndexes(curve))) {
+            int kneeIndex = PriceLayout.kneeIndex(curve);
+            if (searched[kneeIndex] || isEmpty(rows, PriceLayout.curveIndexes(curve))) {
                 continue;
             }
+            searched[kneeIndex] = true;
+            int[] columns = columnsOfKnee(kneeIndex);
             double bestObjective = Double.MAX_VALUE;
-            double bestKnee = knees[PriceLayout.kneeIndex(curve)];
+            double bestKnee = knees[kneeIndex];
             double[] bestPrices = p;
             for (double knee : KNEES) {
-                knees[PriceLayout.kneeIndex(curve)] = knee;
-                for (int j : PriceLayout.curveIndexes(curve)) {
+                knees[kneeIndex] = knee;
+                for (int j : columns) {
                     fillColumn(rows, training, encoding, j, knees);
                 }
                 double[] candidate = LeastRelativeDeviations.fit(rows, targets, rowWeights, p);
@@ -155,26 +183,38 @@ class TokenEstimatorFitting {
                     bestPrices = candidate;
                 }
             }
-            knees[PriceLayout.kneeIndex(curve)] = bestKnee;
-            for (int j : PriceLayout.curveIndexes(curve)) {
+            knees[kneeIndex] = bestKnee;
+            for (int j : columns) {
                 fillColumn(rows, training, encoding, j, knees);
             }
             p = bestPrices;
         }
         p = LeastRelativeDeviations.fit(rows, targets, rowWeights, p);
-        int indic = 2 + EstimatorPrices.SCRIPT_NAMES.indexOf("indic");
+        for (int curve = 2; curve < PriceLayout.FIRST_SCRIPT_CURVE; curve++) {
+            if (isEmpty(rows, PriceLayout.curveIndexes(curve))) {
+                copyCurve(p, knees, 1, curve);
+            }
+        }
+        int indic = EstimatorPrices.SCRIPT_NAMES.indexOf("indic");
         for (int s = 0; s < PriceLayout.SCRIPTS; s++) {
-            int main = 2 + s;
-            int marked = 2 + PriceLayout.SCRIPTS + s;
+            int main = PriceLayout.mainCurve(s);
+            int marked = PriceLayout.markedCurve(s);
             boolean mainEmpty = isEmpty(rows, PriceLayout.curveIndexes(main));
             if (mainEmpty) {
-                copyCurve(p, knees, indic, main);
+                copyCurve(p, knees, PriceLayout.mainCurve(indic), main);
+                p[PriceLayout.rareLetterIndex(s)] = p[PriceLayout.rareLetterIndex(indic)];
             }
             if (mainEmpty || isEmpty(rows, PriceLayout.curveIndexes(marked))) {
                 copyCurve(p, knees, main, marked);
             }
         }
         return rounded(encoding, PriceLayout.prices(encoding, p, knees));
+    }
+
+    /** The columns of every curve whose knee is {@code kneeIndex}: the curves of other Latin languages share one. */
+    private static int[] columnsOfKnee(int kneeIndex) {
+        return IntStream.range(0, PriceLayout.CURVES).filter(c -> PriceLayout.kneeIndex(c) == kneeIndex)
+                .flatMap(c -> Arrays.stream(PriceLayout.curveIndexes(c))).toArray();
     }
 
     /** Prices a curve no training message has as another one. */
@@ -189,7 +229,7 @@ class TokenEstimatorFitting {
 
     /** Column {@code j} of the rows: how often piece {@code j} occurs in each training message. */
     private void fillColumn(double[][] rows, int[] training, String encoding, int j, double[] knees) {
-        TokenEstimator unit = new TokenEstimator(PriceLayout.prices(encoding, PriceLayout.unit(j), knees));
+        TokenEstimator unit = estimator(PriceLayout.prices(encoding, PriceLayout.unit(j), knees));
         for (int r = 0; r < training.length; r++) {
             rows[r][j] = unit.unrounded(messages.get(training[r]).text());
         }
@@ -278,11 +318,18 @@ class TokenEstimatorFitting {
         table.append('\n');
         List<EstimatorPrices> prices = new ArrayList<>(fitted.values());
         row(table, "Latin, English: base knee slope knee2 slope2", prices, p -> p.english().format());
-        row(table, "Latin, other languages: base knee slope", prices, p -> p.foreign().format());
+        row(table, "Latin, well-known languages: base knee slope", prices, p -> p.foreign().format());
+        row(table, "Latin, middle languages: base knee slope", prices, p -> p.middle().format());
+        row(table, "Latin, distant languages: base knee slope", prices, p -> p.distant().format());
         for (int s = 0; s < EstimatorPrices.SCRIPT_NAMES.size(); s++) {
             int script = s;
             row(table, EstimatorPrices.SCRIPT_NAMES.get(s) + ": base knee slope; marked", prices,
                     p -> p.scripts().get(script).format() + "; " + p.markedScripts().get(script).format());
+        }
+        for (int s = 0; s < EstimatorPrices.SCRIPT_NAMES.size(); s++) {
+            int script = s;
+            row(table, EstimatorPrices.SCRIPT_NAMES.get(s) + ": `rareLetter`", prices,
+                    p -> EstimatorPrices.WordCurve.number(p.rareLetters().get(script)));
         }
         for (int k = 0; k < EstimatorPrices.SINGLE_PRICE_NAMES.size(); k++) {
             int single = k;
@@ -300,8 +347,8 @@ class TokenEstimatorFitting {
     }
 
     private void writeGoldenFiles(Map<String, EstimatorPrices> fitted) throws IOException {
-        TokenEstimator o200k = new TokenEstimator(fitted.get("o200k_base"));
-        TokenEstimator cl100k = new TokenEstimator(fitted.get("cl100k_base"));
+        TokenEstimator o200k = estimator(fitted.get("o200k_base"));
+        TokenEstimator cl100k = estimator(fitted.get("cl100k_base"));
         StringBuilder corpus = new StringBuilder();
         for (Message message : messages) {
             corpus.append(o200k.count(message.text())).append(' ').append(cl100k.count(message.text())).append('\n');
@@ -330,7 +377,7 @@ class TokenEstimatorFitting {
         Files.writeString(DOC, doc, StandardCharsets.UTF_8);
     }
 
-    private static final Map<String, String> LANGUAGES = Map.ofEntries(Map.entry("ar", "Arabic"),
+    static final Map<String, String> LANGUAGES = Map.ofEntries(Map.entry("ar", "Arabic"),
             Map.entry("bg", "Bulgarian"), Map.entry("de", "German"), Map.entry("el", "Greek"),
             Map.entry("es", "Spanish"), Map.entry("fr", "French"), Map.entry("he", "Hebrew"), Map.entry("hi", "Hindi"),
             Map.entry("it", "Italian"), Map.entry("ja", "Japanese"), Map.entry("ko", "Korean"),

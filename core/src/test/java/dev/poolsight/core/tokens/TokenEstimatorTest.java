@@ -2,6 +2,7 @@ package dev.poolsight.core.tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import dev.poolsight.testkit.TokenCorpus;
 import dev.poolsight.testkit.TokenCorpus.Kind;
@@ -108,6 +109,20 @@ class TokenEstimatorTest {
         assertThat(pinned.keySet()).as("texts of %s", EdgeTexts.PINNED_ESTIMATES)
                 .containsExactlyElementsOf(EdgeTexts.all().stream().map(EdgeTexts.EdgeText::name).toList());
         return EdgeTexts.all().stream().map(e -> Arguments.of(e.name(), e.text(), pinned.get(e.name())));
+    }
+
+    /**
+     * None of its words is a listed function word, so only its letters (Extended-A: {@code ę}, {@code ł}) tell that
+     * it is Polish; priced as English it was 37 % low under {@code o200k_base}.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"o200k_base", "cl100k_base"})
+    void aTextOfADistantLanguageWithoutFunctionWordsIsToldByItsLetters(String encoding) {
+        String polish = "Jutro w Warszawie b\u0119dzie pochmurno, miejscami przelotny deszcz, a temperatura wyniesie od"
+                + " pi\u0119ciu do dziewi\u0119ciu stopni.";
+        int exact = ExactTokenCounter.forEncoding(encoding).count(polish);
+
+        assertThat(TokenEstimator.forEncoding(encoding).count(polish)).isCloseTo(exact, withinPercentage(15));
     }
 
     @Test

@@ -15,8 +15,9 @@ import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
  * Jedis clients making a known number of commands against a real Redis, in a child JVM with the agent:
- * {@code JedisClientsHost <redis host> <redis port> <JedisPool|JedisPooled|RedisClient|commands>}. The first three
- * make {@value #GETS} GETs through that client; {@code commands} makes GETs, a slow script, an error reply, a
+ * {@code JedisClientsHost <redis host> <redis port> <JedisPool|JedisPooled|RedisClient|commands> [command MBeans]}.
+ * The first three make {@value #GETS} GETs through that client, then report once there are that many RedisCommands
+ * MBeans (1 unless told; 0 when command timing is off); {@code commands} makes GETs, a slow script, an error reply, a
  * pipeline, a transaction, a killed connection and a read timeout. Every key and value holds the word "secret",
  * which the test looks for in what the agent shows.
  */
@@ -34,6 +35,7 @@ public final class JedisClientsHost {
     public static void main(String[] args) throws Exception {
         String host = args[0];
         int port = Integer.parseInt(args[1]);
+        int commandMBeans = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         switch (args[2]) {
             case "JedisPool" -> {
                 try (JedisPool pool = new JedisPool(JedisHost.config(8, Duration.ofSeconds(5)), host, port)) {
@@ -42,17 +44,17 @@ public final class JedisClientsHost {
                             jedis.get(KEY + i);
                         }
                     }
-                    report(1);
+                    report(commandMBeans);
                 }
             }
             case "JedisPooled" -> {
                 try (JedisPooled client = new JedisPooled(host, port)) {
-                    gets(client);
+                    gets(client, commandMBeans);
                 }
             }
             case "RedisClient" -> {
                 try (UnifiedJedis client = RedisClients.create(host, port)) {
-                    gets(client);
+                    gets(client, commandMBeans);
                 }
             }
             case "commands" -> commands(host, port);
@@ -61,11 +63,11 @@ public final class JedisClientsHost {
         }
     }
 
-    private static void gets(UnifiedJedis client) throws Exception {
+    private static void gets(UnifiedJedis client, int commandMBeans) throws Exception {
         for (int i = 0; i < GETS; i++) {
             client.get(KEY + i);
         }
-        report(1);
+        report(commandMBeans);
     }
 
     /**
@@ -84,7 +86,7 @@ public final class JedisClientsHost {
             if (!"GO".equals(in.readLine())) {
                 throw new IllegalStateException("expected GO from the test");
             }
-            gets(client);
+            gets(client, 1);
         }
     }
 

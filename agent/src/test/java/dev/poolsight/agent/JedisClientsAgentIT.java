@@ -117,8 +117,10 @@ class JedisClientsAgentIT {
     @MethodSource("prewovenReleasesOnEachJdk")
     void eachCommandIsTimedUnderItsNameWithItsFailuresByKind(String host, String jdk, Path java) throws Exception {
         HostJvm.requireInstalled(jdk, java);
+        int prometheusPort = JolokiaHttp.freePort();
 
-        HostJvm.Result result = HostJvm.on(java).withAgent("").classPath(host)
+        HostJvm.Result result = HostJvm.on(java).jvmOptions("-Dhost.metrics=http://127.0.0.1:" + prometheusPort + "/metrics")
+                .withAgent("prometheus=" + prometheusPort).classPath(host)
                 .main("dev.poolsight.agent.host.JedisClientsHost", REDIS.host(), REDIS.port(), "commands").finish();
 
         String pool = "commands[" + server() + "].";
@@ -139,6 +141,8 @@ class JedisClientsAgentIT {
         assertThat(result.get("wrongType")).isEqualTo("true");
         assertThat(result.count("transactionReplies")).isEqualTo(2);
         assertThat(result.get("mbeanText")).contains("GET").doesNotContain("secret");
+        assertThat(result.get("metricsText")).contains("poolsight_redis_command_seconds_count{", "command=\"EVAL\"",
+                "poolsight_redis_command_errors_total{").doesNotContain("secret");
         assertThat(result.stdout().lines().filter(line -> !line.startsWith("RESULT ")))
                 .noneMatch(line -> line.contains("secret"));
         assertThat(result.stderr()).doesNotContain("secret");

@@ -1,5 +1,9 @@
 package dev.poolsight.agent.host;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -18,8 +22,9 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * {@code JedisClientsHost <redis host> <redis port> <JedisPool|JedisPooled|RedisClient|commands> [command MBeans]}.
  * The first three make {@value #GETS} GETs through that client, then report once there are that many RedisCommands
  * MBeans (1 unless told; 0 when command timing is off); {@code commands} makes GETs, a slow script, an error reply, a
- * pipeline, a transaction, a killed connection and a read timeout. Every key and value holds the word "secret",
- * which the test looks for in what the agent shows.
+ * pipeline, a transaction, a killed connection and a read timeout, then reports, with the agent's Prometheus
+ * metrics when the system property {@code host.metrics} gives their URL. Every key and value holds the word
+ * "secret", which the test looks for in what the agent shows.
  */
 public final class JedisClientsHost {
 
@@ -133,7 +138,18 @@ public final class JedisClientsHost {
                 HostReport.result("timedOut", true);
             }
             report(2);
+            String metrics = System.getProperty("host.metrics");
+            if (metrics != null) {
+                HostReport.result("metricsText", scrape(metrics));
+            }
         }
+    }
+
+    /** The agent's Prometheus endpoint as a scraper reads it, on one line. */
+    private static String scrape(String url) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.body().replace('\n', ' ');
     }
 
     /** From a thread that holds no pooled connection, so that the kill is not one of the pool's commands. */

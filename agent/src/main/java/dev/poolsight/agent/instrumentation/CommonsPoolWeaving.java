@@ -11,7 +11,7 @@ import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
 
 /**
- * Which {@link PoolAdvice} goes into which method of the Commons Pool classes. Apart from
+ * Which {@link PoolAdvice} goes into which method of the Commons Pool classes. Kept apart from
  * {@link CommonsPoolInstrumentation}, which is loaded whenever the agent starts: this names Byte Buddy's types, and
  * is loaded only when a pool class has to be woven.
  */

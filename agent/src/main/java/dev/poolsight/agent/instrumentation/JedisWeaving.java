@@ -11,9 +11,9 @@ import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.pool.TypePool;
 
 /**
- * Which {@link RedisCommandAdvice} goes into which method of Jedis' Connection, Pipeline and Transaction. Apart from
- * {@link JedisInstrumentation}, which is loaded whenever the agent starts: this names Byte Buddy's types, and is
- * loaded only when a Jedis class has to be woven.
+ * Which {@link RedisCommandAdvice} goes into which method of Jedis' Connection, Pipeline and Transaction. Kept
+ * apart from {@link JedisInstrumentation}, which is loaded whenever the agent starts: this names Byte Buddy's types,
+ * and is loaded only when a Jedis class has to be woven.
  */
 final class JedisWeaving implements ClassWeaver.Weaving {
 

@@ -29,7 +29,7 @@ class AdviseCommandLatencyIT {
     void slowCommandsKeepThePoolSizeAndTheAdviceSaysThePoolIsNotTheProblem() throws Exception {
         CommandRun advise = adviseOn("slow-commands");
 
-        assertThat(advise.out()).contains("slow: EVAL p99 ", "the pool is not the problem, Redis is: EVAL p99 ",
+        assertThat(advise.out()).contains("slow: EVAL p50 ", "the pool is not the problem, Redis is: EVAL p50 ",
                 "export REDIS_POOL_SIZE=2");
     }
 
@@ -37,7 +37,7 @@ class AdviseCommandLatencyIT {
     void longWaitsWithFastCommandsMakeThePoolLargerAndTheAdviceSaysItIsTooSmall() throws Exception {
         CommandRun advise = adviseOn("held-connections");
 
-        assertThat(advise.out()).contains("slowest GET p99 ", "commands are fast (slowest GET p99 ",
+        assertThat(advise.out()).contains("slowest GET p50 ", "commands are fast (slowest GET p50 ",
                 "the pool is too small").doesNotContain("export REDIS_POOL_SIZE=2\n");
     }
 }

@@ -15,7 +15,7 @@ import java.util.Optional;
  * peak borrow rate of any interval, the gauges at their highest and on average, and the worst wait and hold tails.
  * The first and last readings bound the window for the counts; with readings in between, the gauges come from
  * those only, since the ends may fall where the traffic has not yet started or has already stopped. The pool's
- * Redis commands, when the agent times them, are those sent in the window, slowest p99 first.
+ * Redis commands, when the agent times them, are those sent in the window, slowest median first.
  */
 public record PoolObservation(String pool, double seconds, int maxTotal, int maxIdle,
         long borrows, long exhaustions, long borrowFailures, double peakBorrowsPerSecond,
@@ -80,8 +80,8 @@ public record PoolObservation(String pool, double seconds, int maxTotal, int max
     }
 
     /**
-     * The commands whose count grew between the first and the last reading, each with the worst p99 of the readings
-     * in between (or of all, with no reading in between), slowest first.
+     * The commands whose count grew between the first and the last reading, each with the worst median and p99 of the
+     * readings in between (or of all, with no reading in between), slowest median first.
      */
     private static List<CommandLatency> commands(String pool, List<PoolReading> readings) {
         List<RedisCommandsSnapshot> snapshots = new ArrayList<>();
@@ -93,23 +93,26 @@ public record PoolObservation(String pool, double seconds, int maxTotal, int max
         }
         Map<String, Long> countsBefore = new LinkedHashMap<>();
         snapshots.get(0).commands().forEach(command -> countsBefore.put(command.name(), command.count()));
+        Map<String, Double> worstP50 = new LinkedHashMap<>();
         Map<String, Double> worstP99 = new LinkedHashMap<>();
         for (int i = 0; i < snapshots.size(); i++) {
             if (snapshots.size() > 2 && (i == 0 || i == snapshots.size() - 1)) {
                 continue;
             }
-            snapshots.get(i).commands().forEach(command -> worstP99.merge(command.name(),
-                    Double.isNaN(command.p99Millis()) ? 0 : command.p99Millis(), Math::max));
+            for (RedisCommandsSnapshot.Command command : snapshots.get(i).commands()) {
+                worstP50.merge(command.name(), max(0, command.p50Millis()), Math::max);
+                worstP99.merge(command.name(), max(0, command.p99Millis()), Math::max);
+            }
         }
         List<CommandLatency> commands = new ArrayList<>();
         for (RedisCommandsSnapshot.Command command : snapshots.get(snapshots.size() - 1).commands()) {
             long sent = command.count() - countsBefore.getOrDefault(command.name(), 0L);
             if (sent > 0) {
-                commands.add(new CommandLatency(command.name(), sent,
-                        worstP99.getOrDefault(command.name(), command.p99Millis())));
+                commands.add(new CommandLatency(command.name(), sent, worstP50.getOrDefault(command.name(), 0.0),
+                        worstP99.getOrDefault(command.name(), 0.0)));
             }
         }
-        commands.sort(Comparator.comparingDouble(CommandLatency::p99Millis).reversed());
+        commands.sort(Comparator.comparingDouble(CommandLatency::p50Millis).reversed());
         return commands;
     }
 

@@ -40,6 +40,12 @@ class JedisClientsAgentIT {
         return "redis://" + REDIS.host() + ":" + REDIS.port();
     }
 
+    /** 100 GETs through a JedisPooled, with the agent's defaults, the JVM naming each class it loads on stdout. */
+    private static HostJvm.Result getsLoggingClassLoads(Path java, String host) throws Exception {
+        return HostJvm.on(java).jvmOptions("-Xlog:class+load").withAgent("").classPath(host)
+                .main("dev.poolsight.agent.host.JedisClientsHost", REDIS.host(), REDIS.port(), "JedisPooled").finish();
+    }
+
     private static long byteBuddyClassesLoaded(HostJvm.Result result) {
         return result.stdout().lines().filter(line -> line.contains(AGENTS_BYTE_BUDDY)).count();
     }
@@ -82,8 +88,7 @@ class JedisClientsAgentIT {
             throws Exception {
         HostJvm.requireInstalled(jdk, java);
 
-        HostJvm.Result result = HostJvm.on(java).jvmOptions("-Xlog:class+load").withAgent("").classPath(host)
-                .main("dev.poolsight.agent.host.JedisClientsHost", REDIS.host(), REDIS.port(), "JedisPooled").finish();
+        HostJvm.Result result = getsLoggingClassLoads(java, host);
 
         assertThat(result.count("commands[" + server() + "].GET.count")).isEqualTo(100);
         assertThat(byteBuddyClassesLoaded(result)).isZero();
@@ -93,9 +98,7 @@ class JedisClientsAgentIT {
     /** Jedis 5.1, older than any release the agent was built for: its classes are woven when they load. */
     @Test
     void onAJedisReleaseTheAgentWasNotBuiltForCommandsAreTimedByWeavingAtLoadTime() throws Exception {
-        HostJvm.Result result = HostJvm.on(HostJvm.JAVA_17).jvmOptions("-Xlog:class+load").withAgent("")
-                .classPath("jedis51")
-                .main("dev.poolsight.agent.host.JedisClientsHost", REDIS.host(), REDIS.port(), "JedisPooled").finish();
+        HostJvm.Result result = getsLoggingClassLoads(HostJvm.JAVA_17, "jedis51");
 
         assertThat(result.count("commands[" + server() + "].GET.count")).isEqualTo(100);
         assertThat(byteBuddyClassesLoaded(result)).isPositive();

@@ -26,8 +26,10 @@ final class ClassWeaver implements ClassFileTransformer {
     interface Weaving {
         /**
          * @param classLocator reads the class being woven and, as its class loader sees them, the types it names
+         * @param adviceLocator serves the bytes of the advice classes
          */
-        DynamicType.Builder<?> weave(DynamicType.Builder<?> builder, TypeDescription type, ClassFileLocator classLocator);
+        DynamicType.Builder<?> weave(DynamicType.Builder<?> builder, TypeDescription type,
+                                     ClassFileLocator classLocator, ClassFileLocator adviceLocator);
     }
 
     private final ByteBuddy byteBuddy = new ByteBuddy()
@@ -35,9 +37,12 @@ final class ClassWeaver implements ClassFileTransformer {
             .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE)
             .with(Implementation.Context.Disabled.Factory.INSTANCE);
     private final Weaving weaving;
+    private final ClassFileLocator adviceLocator;
 
-    ClassWeaver(Weaving weaving) {
+    /** @param adviceLocator serves the bytes of the advice classes, as the agent's class loader does */
+    ClassWeaver(Weaving weaving, ClassFileLocator adviceLocator) {
         this.weaving = weaving;
+        this.adviceLocator = adviceLocator;
     }
 
     @Override
@@ -64,6 +69,6 @@ final class ClassWeaver implements ClassFileTransformer {
         String name = internalName.replace('/', '.');
         ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, classFile), surroundings);
         TypeDescription type = TypePool.Default.WithLazyResolution.of(locator).describe(name).resolve();
-        return weaving.weave(byteBuddy.decorate(type, locator), type, locator).make().getBytes();
+        return weaving.weave(byteBuddy.decorate(type, locator), type, locator, adviceLocator).make().getBytes();
     }
 }

@@ -32,6 +32,6 @@ public final class CommonsPoolInstrumentation {
      */
     public static void install(Instrumentation instrumentation, JarFile agentJar, ClassLoader agentLoader) {
         WovenClassesOnly.install(instrumentation, WOVEN, WOVEN_INTERNAL, new PrewovenClasses(agentJar),
-                () -> new ClassWeaver(new CommonsPoolWeaving(ClassFileLocator.ForClassLoader.of(agentLoader))));
+                () -> new ClassWeaver(new CommonsPoolWeaving(), ClassFileLocator.ForClassLoader.of(agentLoader)));
     }
 }

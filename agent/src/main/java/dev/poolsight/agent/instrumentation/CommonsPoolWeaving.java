@@ -20,21 +20,14 @@ final class CommonsPoolWeaving implements ClassWeaver.Weaving {
     /** Added in 2.12, the release whose borrow waits are measured with Instant rather than in milliseconds. */
     private static final String MICROSECOND_WAITS_MARKER = "getMeanBorrowWaitDuration";
 
-    private final ClassFileLocator adviceLocator;
-
-    /** @param adviceLocator serves the bytes of the advice classes */
-    CommonsPoolWeaving(ClassFileLocator adviceLocator) {
-        this.adviceLocator = adviceLocator;
-    }
-
     @Override
     public DynamicType.Builder<?> weave(DynamicType.Builder<?> builder, TypeDescription type,
-                                        ClassFileLocator classLocator) {
+                                        ClassFileLocator classLocator, ClassFileLocator adviceLocator) {
         if (type.getName().equals(CommonsPoolInstrumentation.BASE_POOL)) {
-            DynamicType.Builder<?> woven = builder.visit(advice(PoolAdvice.StatsReturn.class)
+            DynamicType.Builder<?> woven = builder.visit(advice(PoolAdvice.StatsReturn.class, adviceLocator)
                     .on(named("updateStatsReturn").and(takesArguments(1))));
             return measuresWaitsInMicroseconds(type)
-                    ? woven.visit(advice(PoolAdvice.StatsBorrow.class)
+                    ? woven.visit(advice(PoolAdvice.StatsBorrow.class, adviceLocator)
                             .on(named("updateStatsBorrow").and(takesArguments(2))))
                     : woven;
         }
@@ -43,13 +36,13 @@ final class CommonsPoolWeaving implements ClassWeaver.Weaving {
                 ? PoolAdvice.BorrowFailure.class
                 : PoolAdvice.Borrow.class;
         return builder
-                .visit(advice(PoolAdvice.Constructed.class).on(isConstructor()))
-                .visit(advice(borrowAdvice).on(named("borrowObject").and(isPublic())))
-                .visit(advice(keyed ? PoolAdvice.KeyedReturn.class : PoolAdvice.Return.class)
+                .visit(advice(PoolAdvice.Constructed.class, adviceLocator).on(isConstructor()))
+                .visit(advice(borrowAdvice, adviceLocator).on(named("borrowObject").and(isPublic())))
+                .visit(advice(keyed ? PoolAdvice.KeyedReturn.class : PoolAdvice.Return.class, adviceLocator)
                         .on(named("returnObject").and(takesArguments(keyed ? 2 : 1))))
-                .visit(advice(keyed ? PoolAdvice.KeyedInvalidate.class : PoolAdvice.Invalidate.class)
+                .visit(advice(keyed ? PoolAdvice.KeyedInvalidate.class : PoolAdvice.Invalidate.class, adviceLocator)
                         .on(named("invalidateObject").and(isPublic())))
-                .visit(advice(PoolAdvice.Close.class).on(named("close").and(takesArguments(0))));
+                .visit(advice(PoolAdvice.Close.class, adviceLocator).on(named("close").and(takesArguments(0))));
     }
 
     /**
@@ -60,7 +53,7 @@ final class CommonsPoolWeaving implements ClassWeaver.Weaving {
         return !basePool.getDeclaredMethods().filter(named(MICROSECOND_WAITS_MARKER)).isEmpty();
     }
 
-    private Advice advice(Class<?> adviceClass) {
+    private static Advice advice(Class<?> adviceClass, ClassFileLocator adviceLocator) {
         return Advice.to(TypeDescription.ForLoadedType.of(adviceClass), adviceLocator);
     }
 }

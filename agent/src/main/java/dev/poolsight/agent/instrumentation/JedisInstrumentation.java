@@ -32,6 +32,6 @@ public final class JedisInstrumentation {
      */
     public static void install(Instrumentation instrumentation, JarFile agentJar, ClassLoader agentLoader) {
         WovenClassesOnly.install(instrumentation, WOVEN, WOVEN_INTERNAL, new PrewovenClasses(agentJar),
-                () -> new ClassWeaver(new JedisWeaving(ClassFileLocator.ForClassLoader.of(agentLoader))));
+                () -> new ClassWeaver(new JedisWeaving(), ClassFileLocator.ForClassLoader.of(agentLoader)));
     }
 }

@@ -17,35 +17,31 @@ import net.bytebuddy.pool.TypePool;
  */
 final class JedisWeaving implements ClassWeaver.Weaving {
 
-    private final ClassFileLocator adviceLocator;
-
-    /** @param adviceLocator serves the bytes of the advice classes */
-    JedisWeaving(ClassFileLocator adviceLocator) {
-        this.adviceLocator = adviceLocator;
-    }
-
     /**
      * The advice classes are described from their bytes together with the woven class's surroundings: their
      * signatures name the application's Jedis types, which the agent's class loader cannot load.
      */
     @Override
     public DynamicType.Builder<?> weave(DynamicType.Builder<?> builder, TypeDescription type,
-                                        ClassFileLocator classLocator) {
+                                        ClassFileLocator classLocator, ClassFileLocator adviceLocator) {
         TypePool adviceTypes = TypePool.Default.WithLazyResolution.of(
                 new ClassFileLocator.Compound(adviceLocator, classLocator));
         return switch (type.getName()) {
-            case JedisInstrumentation.CONNECTION -> builder.visit(advice(RedisCommandAdvice.Execute.class, adviceTypes)
-                    .on(named("executeCommand").and(takesArguments(1))
-                            .and(takesArgument(0, named("redis.clients.jedis.CommandObject")))));
-            case JedisInstrumentation.PIPELINE -> builder.visit(advice(RedisCommandAdvice.Sync.class, adviceTypes)
-                    .on(named("sync").or(named("syncAndReturnAll")).and(takesArguments(0))));
-            case JedisInstrumentation.TRANSACTION -> builder.visit(advice(RedisCommandAdvice.Exec.class, adviceTypes)
-                    .on(named("exec").and(takesArguments(0))));
+            case JedisInstrumentation.CONNECTION -> builder.visit(
+                    advice(RedisCommandAdvice.Execute.class, adviceTypes, adviceLocator)
+                            .on(named("executeCommand").and(takesArguments(1))
+                                    .and(takesArgument(0, named("redis.clients.jedis.CommandObject")))));
+            case JedisInstrumentation.PIPELINE -> builder.visit(
+                    advice(RedisCommandAdvice.Sync.class, adviceTypes, adviceLocator)
+                            .on(named("sync").or(named("syncAndReturnAll")).and(takesArguments(0))));
+            case JedisInstrumentation.TRANSACTION -> builder.visit(
+                    advice(RedisCommandAdvice.Exec.class, adviceTypes, adviceLocator)
+                            .on(named("exec").and(takesArguments(0))));
             default -> builder;
         };
     }
 
-    private Advice advice(Class<?> adviceClass, TypePool adviceTypes) {
+    private static Advice advice(Class<?> adviceClass, TypePool adviceTypes, ClassFileLocator adviceLocator) {
         return Advice.to(adviceTypes.describe(adviceClass.getName()).resolve(), adviceLocator);
     }
 }

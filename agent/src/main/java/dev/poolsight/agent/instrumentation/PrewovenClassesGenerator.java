@@ -40,9 +40,9 @@ public final class PrewovenClassesGenerator {
         ClassFileLocator adviceLocator = ClassFileLocator.ForClassLoader.of(PoolAdvice.class.getClassLoader());
         PrewovenClassesGenerator generator = new PrewovenClassesGenerator(output);
         generator.weaveEach(Path.of(args[1]), "pool classes", CommonsPoolInstrumentation.WOVEN_INTERNAL,
-                new ClassWeaver(new CommonsPoolWeaving(adviceLocator)));
+                new ClassWeaver(new CommonsPoolWeaving(), adviceLocator));
         generator.weaveEach(Path.of(args[2]), "Jedis classes", JedisInstrumentation.WOVEN_INTERNAL,
-                new ClassWeaver(new JedisWeaving(adviceLocator)));
+                new ClassWeaver(new JedisWeaving(), adviceLocator));
     }
 
     /** Weaves the classes {@code wovenInternal} of every jar in {@code releases}, each of which must hold them all. */

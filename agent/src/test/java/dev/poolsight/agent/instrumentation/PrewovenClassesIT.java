@@ -50,8 +50,8 @@ class PrewovenClassesIT {
     @MethodSource("wovenClassesOfEachHost")
     void eachClassIsCarriedWovenAsTheLoadTimeWeaverWouldWeaveIt(String host, String library, List<String> woven)
             throws Exception {
-        ClassWeaver weaver = new ClassWeaver(library.startsWith("jedis")
-                ? new JedisWeaving(adviceLocator) : new CommonsPoolWeaving(adviceLocator));
+        ClassWeaver weaver = new ClassWeaver(library.startsWith("jedis") ? new JedisWeaving() : new CommonsPoolWeaving(),
+                adviceLocator);
         try (URLClassLoader loader = new URLClassLoader(jarsOf(host), null)) {
             for (String internalName : woven) {
                 byte[] original = classFile(loader, internalName);

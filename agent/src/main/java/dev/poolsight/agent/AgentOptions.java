@@ -26,9 +26,8 @@ import java.util.Optional;
  *   <tr><td>{@code jolokia}</td><td>off</td><td>{@code [host:]port} of a read-only Jolokia HTTP endpoint for the MBeans of
  *       {@code dev.poolsight} and {@code java.lang}; 127.0.0.1 without a host, {@code 0.0.0.0:port} for every
  *       interface</td></tr>
- *   <tr><td>{@code redisCommands}</td><td>{@code false}</td><td>time every command Jedis sends, per pool and command
- *       name; off by default until the Jedis classes come woven in the jar: weaving them when they load costs an
- *       application about 150 ms of start-up</td></tr>
+ *   <tr><td>{@code redisCommands}</td><td>{@code true}</td><td>time every command Jedis sends, per pool and command
+ *       name; {@code redisCommands=false} leaves Jedis' classes as they are</td></tr>
  *   <tr><td>{@code quiet}</td><td>{@code false}</td><td>no start-up line on stderr (a Jolokia port is still
  *       announced)</td></tr>
  *   <tr><td>{@code jolokiaUser}</td><td>none</td><td>user for HTTP basic authentication at the Jolokia endpoint</td></tr>
@@ -68,8 +67,8 @@ public final class AgentOptions {
         this.problems = problems;
         this.leakThreshold = duration("leakThreshold", null, false);
         this.window = duration("window", DEFAULT_WINDOW, true);
-        this.quiet = flag("quiet");
-        this.redisCommands = flag("redisCommands");
+        this.quiet = flag("quiet", false);
+        this.redisCommands = flag("redisCommands", true);
         String user = nonEmpty("jolokiaUser");
         String password = jolokiaPassword();
         boolean passwordAsked = values.containsKey("jolokiaPassword") || values.containsKey("jolokiaPasswordFile");
@@ -163,18 +162,19 @@ public final class AgentOptions {
         return value == null ? "off" : value.toString();
     }
 
-    private boolean flag(String key) {
+    private boolean flag(String key, boolean fallback) {
         String text = values.get(key);
         if (text == null) {
-            return false;
+            return fallback;
         }
         if (text.isEmpty() || text.equalsIgnoreCase("true")) {
             return true;
         }
-        if (!text.equalsIgnoreCase("false")) {
-            problems.add(key + "=" + text + " is not true or false; using false");
+        if (text.equalsIgnoreCase("false")) {
+            return false;
         }
-        return false;
+        problems.add(key + "=" + text + " is not true or false; using " + fallback);
+        return fallback;
     }
 
     /** Connections held longer than this are leak suspects; empty when leak detection is off. */
@@ -206,7 +206,7 @@ public final class AgentOptions {
         return quiet;
     }
 
-    /** Whether Jedis' commands are timed ({@code redisCommands}). */
+    /** Whether Jedis' commands are timed ({@code redisCommands}, on unless set to false). */
     public boolean redisCommands() {
         return redisCommands;
     }

@@ -40,7 +40,7 @@ public final class PoolsightAgent {
         PoolHooks.install(registry, new CommonsPoolIdentity());
         CommonsPoolInstrumentation.install(instrumentation, agentJar, agentLoader);
         if (options.redisCommands()) {
-            JedisInstrumentation.install(instrumentation, agentLoader);
+            JedisInstrumentation.install(instrumentation, agentJar, agentLoader);
         }
         if (!options.quiet()) {
             System.err.println("[poolsight] agent started: instrumenting Commons Pool 2 pools; percentiles over "

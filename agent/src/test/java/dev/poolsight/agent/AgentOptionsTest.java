@@ -66,10 +66,20 @@ class AgentOptionsTest {
     }
 
     @Test
-    void redisCommandsAreTimedOnlyWhenAskedFor() {
-        assertThat(AgentOptions.parse(null).redisCommands()).isFalse();
+    void redisCommandsAreTimedUnlessTurnedOff() {
+        assertThat(AgentOptions.parse(null).redisCommands()).isTrue();
         assertThat(AgentOptions.parse("redisCommands").redisCommands()).isTrue();
         assertThat(AgentOptions.parse("redisCommands=false").redisCommands()).isFalse();
+    }
+
+    @Test
+    void aFlagThatIsNeitherTrueNorFalseKeepsItsDefault() {
+        AgentOptions options = AgentOptions.parse("redisCommands=no,quiet=yes");
+
+        assertThat(options.redisCommands()).isTrue();
+        assertThat(options.quiet()).isFalse();
+        assertThat(options.problems()).containsExactlyInAnyOrder("redisCommands=no is not true or false; using true",
+                "quiet=yes is not true or false; using false");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.poolsight.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,7 @@ final class CliJvm implements AutoCloseable {
     static final Path AGENT_JAR = Path.of(System.getProperty("poolsight.agent.jar", "../agent/target/poolsight-agent.jar"));
     static final Path CLI_JAR = Path.of(System.getProperty("poolsight.cli.jar", "target/poolsight.jar"));
     static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
+    static final Path TEST_CLASSES = Path.of("target", "test-classes");
     static final Path JAVA_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
 
     private final List<String> command = new ArrayList<>();
@@ -35,19 +37,18 @@ final class CliJvm implements AutoCloseable {
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     private final List<Thread> pumps = new ArrayList<>();
 
-    private CliJvm(Path java, String agentOptions) {
+    private CliJvm(Path java, String agentOptions, List<String> launch) {
         command.add(java.toString());
         if (agentOptions != null) {
             command.add("-javaagent:" + AGENT_JAR.toAbsolutePath() + "=" + agentOptions);
         }
         command.add("-Dpoolsight.agent.jar=" + AGENT_JAR.toAbsolutePath());
-        command.add("-jar");
-        command.add(CLI_JAR.toAbsolutePath().toString());
+        command.addAll(launch);
     }
 
     /** With the agent attached at start-up, given {@code options} ({@code quiet} at least, as bin/poolsight does). */
     static CliJvm withAgent(String options) {
-        return new CliJvm(JAVA, options);
+        return new CliJvm(JAVA, options, cliJar());
     }
 
     static CliJvm withoutAgent() {
@@ -55,7 +56,17 @@ final class CliJvm implements AutoCloseable {
     }
 
     static CliJvm withoutAgent(Path java) {
-        return new CliJvm(java, null);
+        return new CliJvm(java, null, cliJar());
+    }
+
+    /** A test class's main, with the agent and the command's jar (and so its Jedis) on the class path. */
+    static CliJvm mainWithAgent(Class<?> mainClass, String options) {
+        return new CliJvm(JAVA, options, List.of("-cp", CLI_JAR.toAbsolutePath() + File.pathSeparator
+                + TEST_CLASSES.toAbsolutePath(), mainClass.getName()));
+    }
+
+    private static List<String> cliJar() {
+        return List.of("-jar", CLI_JAR.toAbsolutePath().toString());
     }
 
     CliJvm env(String name, String value) {

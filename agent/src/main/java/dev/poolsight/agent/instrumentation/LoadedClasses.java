@@ -12,7 +12,7 @@ final class LoadedClasses {
     }
 
     /** Retransforms the loaded classes named {@code names}; a failure is counted, never thrown. */
-    static void retransform(Instrumentation instrumentation, List<String> names, String what) {
+    static void retransform(Instrumentation instrumentation, List<String> names) {
         List<Class<?>> loaded = new ArrayList<>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
             if (names.contains(type.getName())) {
@@ -23,9 +23,8 @@ final class LoadedClasses {
             try {
                 instrumentation.retransformClasses(loaded.toArray(Class<?>[]::new));
             } catch (Exception | LinkageError e) {
-                AgentHealth.failure("retransform loaded " + what, e);
+                AgentHealth.failure("retransform loaded " + names, e);
             }
         }
     }
-
 }

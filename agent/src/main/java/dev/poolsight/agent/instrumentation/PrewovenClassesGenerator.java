@@ -11,16 +11,20 @@ import java.util.stream.Stream;
 import net.bytebuddy.dynamic.ClassFileLocator;
 
 /**
- * Runs when the agent is built, not in an application: weaves the pool classes of every Commons Pool jar in a
- * directory and writes them where {@link PrewovenClasses} finds them.
+ * Runs when the agent is built, not in an application: weaves the pool classes of every Commons Pool jar in one
+ * directory and the command classes of every Jedis jar in another, and writes them where {@link PrewovenClasses}
+ * finds them.
  *
  * <pre>
- * PrewovenClassesGenerator OUTPUT_DIRECTORY COMMONS_POOL_JARS_DIRECTORY
+ * PrewovenClassesGenerator OUTPUT_DIRECTORY COMMONS_POOL_JARS_DIRECTORY JEDIS_JARS_DIRECTORY
  * </pre>
  */
 public final class PrewovenClassesGenerator {
 
-    private PrewovenClassesGenerator() {
+    private final Path output;
+
+    private PrewovenClassesGenerator(Path output) {
+        this.output = output;
     }
 
     public static void main(String[] args) throws IOException {
@@ -31,19 +35,31 @@ public final class PrewovenClassesGenerator {
                 Files.delete(file);
             }
         }
-        PoolWeaver weaver = new PoolWeaver(ClassFileLocator.ForClassLoader.of(PoolAdvice.class.getClassLoader()));
-        List<Path> releases;
-        try (Stream<Path> files = Files.list(Path.of(args[1]))) {
-            releases = files.filter(file -> file.getFileName().toString().endsWith(".jar")).sorted().toList();
+        // The advice classes as the agent's class loader serves them: without the Jedis the build compiles against,
+        // which is not on this class path either (provided scope).
+        ClassFileLocator adviceLocator = ClassFileLocator.ForClassLoader.of(PoolAdvice.class.getClassLoader());
+        PrewovenClassesGenerator generator = new PrewovenClassesGenerator(output);
+        generator.weaveEach(Path.of(args[1]), "pool classes", CommonsPoolInstrumentation.WOVEN_INTERNAL,
+                new ClassWeaver(new CommonsPoolWeaving(), adviceLocator));
+        generator.weaveEach(Path.of(args[2]), "Jedis classes", JedisInstrumentation.WOVEN_INTERNAL,
+                new ClassWeaver(new JedisWeaving(), adviceLocator));
+    }
+
+    /** Weaves the classes {@code wovenInternal} of every jar in {@code releases}, each of which must hold them all. */
+    private void weaveEach(Path releases, String what, List<String> wovenInternal, ClassWeaver weaver)
+            throws IOException {
+        List<Path> jars;
+        try (Stream<Path> files = Files.list(releases)) {
+            jars = files.filter(file -> file.getFileName().toString().endsWith(".jar")).sorted().toList();
         }
-        if (releases.isEmpty()) {
-            throw new IllegalArgumentException(args[1] + " holds no Commons Pool jar to weave");
+        if (jars.isEmpty()) {
+            throw new IllegalArgumentException(releases + " holds no jar whose " + what + " to weave");
         }
-        for (Path release : releases) {
+        for (Path release : jars) {
             try (JarFile jar = new JarFile(release.toFile())) {
                 ClassFileLocator surroundings = new ClassFileLocator.Compound(
                         new ClassFileLocator.ForJarFile(jar), ClassFileLocator.ForClassLoader.ofSystemLoader());
-                for (String internalName : CommonsPoolInstrumentation.WOVEN_INTERNAL) {
+                for (String internalName : wovenInternal) {
                     JarEntry entry = jar.getJarEntry(internalName + ".class");
                     if (entry == null) {
                         throw new IllegalArgumentException(release + " has no " + internalName);
@@ -58,7 +74,7 @@ public final class PrewovenClassesGenerator {
                     Files.write(output.resolve(name + PrewovenClasses.WOVEN), woven);
                 }
             }
-            System.out.println("[poolsight] pool classes of " + release.getFileName() + " woven ahead");
+            System.out.println("[poolsight] " + what + " of " + release.getFileName() + " woven ahead");
         }
     }
 }

@@ -15,7 +15,7 @@ public final class ClassPathHost {
     /** Classes of the agent that must stay out of the application's reach. */
     public static final List<String> AGENT_PRIVATE = List.of(
             "dev.poolsight.agent.PoolsightAgent",
-            "dev.poolsight.agent.instrumentation.PoolWeaver",
+            "dev.poolsight.agent.instrumentation.ClassWeaver",
             "dev.poolsight.agent.mbeans.PoolMBeans",
             "dev.poolsight.agent.shaded.bytebuddy.ByteBuddy",
             "dev.poolsight.agent.shaded.jolokia.jvmagent.JolokiaServer",

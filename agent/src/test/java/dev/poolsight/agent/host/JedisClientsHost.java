@@ -1,5 +1,9 @@
 package dev.poolsight.agent.host;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -15,10 +19,12 @@ import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
  * Jedis clients making a known number of commands against a real Redis, in a child JVM with the agent:
- * {@code JedisClientsHost <redis host> <redis port> <JedisPool|JedisPooled|RedisClient|commands>}. The first three
- * make {@value #GETS} GETs through that client; {@code commands} makes GETs, a slow script, an error reply, a
- * pipeline, a transaction, a killed connection and a read timeout. Every key and value holds the word "secret",
- * which the test looks for in what the agent shows.
+ * {@code JedisClientsHost <redis host> <redis port> <JedisPool|JedisPooled|RedisClient|commands> [command MBeans]}.
+ * The first three make {@value #GETS} GETs through that client, then report once there are that many RedisCommands
+ * MBeans (1 unless told; 0 when command timing is off); {@code commands} makes GETs, a slow script, an error reply, a
+ * pipeline, a transaction, a killed connection and a read timeout, then reports, with the agent's Prometheus
+ * metrics when the system property {@code host.metrics} gives their URL. Every key and value holds the word
+ * "secret", which the test looks for in what the agent shows.
  */
 public final class JedisClientsHost {
 
@@ -34,6 +40,7 @@ public final class JedisClientsHost {
     public static void main(String[] args) throws Exception {
         String host = args[0];
         int port = Integer.parseInt(args[1]);
+        int commandMBeans = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         switch (args[2]) {
             case "JedisPool" -> {
                 try (JedisPool pool = new JedisPool(JedisHost.config(8, Duration.ofSeconds(5)), host, port)) {
@@ -42,17 +49,17 @@ public final class JedisClientsHost {
                             jedis.get(KEY + i);
                         }
                     }
-                    report(1);
+                    report(commandMBeans);
                 }
             }
             case "JedisPooled" -> {
                 try (JedisPooled client = new JedisPooled(host, port)) {
-                    gets(client);
+                    gets(client, commandMBeans);
                 }
             }
             case "RedisClient" -> {
                 try (UnifiedJedis client = RedisClients.create(host, port)) {
-                    gets(client);
+                    gets(client, commandMBeans);
                 }
             }
             case "commands" -> commands(host, port);
@@ -61,11 +68,11 @@ public final class JedisClientsHost {
         }
     }
 
-    private static void gets(UnifiedJedis client) throws Exception {
+    private static void gets(UnifiedJedis client, int commandMBeans) throws Exception {
         for (int i = 0; i < GETS; i++) {
             client.get(KEY + i);
         }
-        report(1);
+        report(commandMBeans);
     }
 
     /**
@@ -84,7 +91,7 @@ public final class JedisClientsHost {
             if (!"GO".equals(in.readLine())) {
                 throw new IllegalStateException("expected GO from the test");
             }
-            gets(client);
+            gets(client, 1);
         }
     }
 
@@ -131,7 +138,18 @@ public final class JedisClientsHost {
                 HostReport.result("timedOut", true);
             }
             report(2);
+            String metrics = System.getProperty("host.metrics");
+            if (metrics != null) {
+                HostReport.result("metricsText", scrape(metrics));
+            }
         }
+    }
+
+    /** The agent's Prometheus endpoint as a scraper reads it, on one line. */
+    private static String scrape(String url) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.body().replace('\n', ' ');
     }
 
     /** From a thread that holds no pooled connection, so that the kill is not one of the pool's commands. */

@@ -24,6 +24,12 @@ import java.util.Optional;
  *   <li>timeout: ten times the observed tail (wait or hold p99, whichever is longer), at least a second, so that
  *       a burst is ridden out and a pool that is truly stuck still fails within seconds.</li>
  * </ul>
+ * When the agent times the pool's Redis commands, they tell the two causes of long waits apart (the seed's "check
+ * for slow Redis operations"): with fast commands Redis answers quickly, the wait is for connections, and the pool
+ * is too small; with a command whose median is over {@value #SLOW_COMMAND_MILLIS} ms, Redis is what keeps the
+ * connections busy, a larger pool would only queue more commands at it, and the size is kept with that said. The
+ * median rather than the p99, so that a client short of CPU, whose threads wait to run, does not pass for a slow
+ * Redis.
  */
 public final class Advisor {
 
@@ -31,6 +37,8 @@ public final class Advisor {
     static final double LOW_UTILIZATION = 0.6;
     static final double HIGH_UTILIZATION = 0.9;
     static final double WAIT_TARGET_MILLIS = 10;
+    /** A Redis command is answered in well under a millisecond; a median of 10 ms is a server busy with slow work. */
+    static final double SLOW_COMMAND_MILLIS = 10;
     static final int MIN_POOL_SIZE = 2;
     static final double TIMEOUT_TAIL_FACTOR = 10;
     private static final long[] TIMEOUT_STEPS_MILLIS =
@@ -90,9 +98,19 @@ public final class Advisor {
                     + " (NumActive / MaxTotal)");
         }
         if (!pressure.isEmpty()) {
+            Optional<CommandLatency> slow = slowCommand(o);
+            if (slow.isPresent()) {
+                return keep(RedisSettings.REDIS_POOL_SIZE, current, "the pool is not the problem, Redis is: "
+                        + describe(slow.get()) + " (RedisCommands) keeps the connections busy, and a larger pool would "
+                        + "only queue more commands at it; make that command faster (SLOWLOG GET shows it) before "
+                        + "resizing; " + String.join("; ", pressure));
+            }
             int raised = Math.max(sized, current + 1);
+            String fastCommands = o.commands().isEmpty() ? "" : "; commands are fast (slowest "
+                    + describe(o.commands().get(0)) + "): Redis answers quickly, the wait is for connections, so the "
+                    + "pool is too small";
             return new Recommendation(RedisSettings.REDIS_POOL_SIZE, Integer.toString(current), Integer.toString(raised),
-                    false, "larger: " + String.join("; ", pressure) + "; " + sizing);
+                    false, "larger: " + String.join("; ", pressure) + fastCommands + "; " + sizing);
         }
         String slowButNotFull = o.waitP99Millis() > WAIT_TARGET_MILLIS ? "; waits p99 " + millis(o.waitP99Millis())
                 + " ms although the pool never filled up: that is connections being opened, not a pool too small"
@@ -104,6 +122,16 @@ public final class Advisor {
         }
         return keep(RedisSettings.REDIS_POOL_SIZE, current, percent(peakUtilization) + " in use at peak, no "
                 + "exhaustion, waits p99 " + millis(o.waitP99Millis()) + " ms; " + little + slowButNotFull);
+    }
+
+    /** The slowest command, when its median is over {@link #SLOW_COMMAND_MILLIS}. */
+    private static Optional<CommandLatency> slowCommand(PoolObservation o) {
+        return o.commands().stream().findFirst().filter(command -> command.p50Millis() > SLOW_COMMAND_MILLIS);
+    }
+
+    private static String describe(CommandLatency command) {
+        return command.command() + " p50 " + millis(command.p50Millis()) + " ms, p99 " + millis(command.p99Millis())
+                + " ms";
     }
 
     private static Recommendation maxIdle(PoolObservation o, int poolSize, boolean sizeKept) {
@@ -166,6 +194,15 @@ public final class Advisor {
                 + o.peakActive() + " of " + o.maxTotal() + (o.peakWaiters() > 0 ? " with " + o.peakWaiters()
                 + " waiting" : "") + "; wait p99 " + millis(o.waitP99Millis()) + " ms, max "
                 + millis(o.waitMaxMillis()) + " ms; hold mean " + millis(o.holdMeanMillis()) + " ms, p99 "
-                + millis(o.holdP99Millis()) + " ms";
+                + millis(o.holdP99Millis()) + " ms" + commandsDiagnosis(o);
+    }
+
+    private static String commandsDiagnosis(PoolObservation o) {
+        if (o.commands().isEmpty()) {
+            return "";
+        }
+        long sent = o.commands().stream().mapToLong(CommandLatency::count).sum();
+        return "; " + count(sent) + " Redis commands, " + (slowCommand(o).isPresent() ? "slow: " : "slowest ")
+                + describe(o.commands().get(0));
     }
 }

@@ -1,10 +1,15 @@
 package dev.poolsight.cli.source;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import javax.management.openmbean.CompositeData;
 
 /**
  * MBean attribute values as JMX (boxed numbers) or Jolokia (JSON numbers, {@code "NaN"} strings, nulls) give them.
  * Unknown values become -1 for gauges and counters and NaN for measurements, as the MBeans themselves report them.
+ * A table is an array of {@link CompositeData} over JMX and a list of JSON objects over Jolokia.
  */
 final class AttributeValues {
 
@@ -41,5 +46,27 @@ final class AttributeValues {
             }
         }
         return Double.NaN;
+    }
+
+    /** The rows of a table attribute; none when it is missing or not a table. */
+    List<AttributeValues> rows(String attribute) {
+        Object value = values.get(attribute);
+        List<AttributeValues> rows = new ArrayList<>();
+        if (value instanceof CompositeData[] table) {
+            for (CompositeData row : table) {
+                Map<String, Object> items = new HashMap<>();
+                row.getCompositeType().keySet().forEach(key -> items.put(key, row.get(key)));
+                rows.add(new AttributeValues(items));
+            }
+        } else if (value instanceof List<?> table) {
+            for (Object row : table) {
+                if (row instanceof Map<?, ?> items) {
+                    Map<String, Object> named = new HashMap<>();
+                    items.forEach((key, item) -> named.put(String.valueOf(key), item));
+                    rows.add(new AttributeValues(named));
+                }
+            }
+        }
+        return rows;
     }
 }

@@ -22,6 +22,7 @@ import javax.management.remote.JMXConnector;
 public final class JmxPoolSource implements PoolSource {
 
     static final ObjectName POOLS = objectName("dev.poolsight:type=Pool,*");
+    static final ObjectName REDIS_COMMANDS = objectName("dev.poolsight:type=RedisCommands,*");
     static final ObjectName TOKEN_COUNTERS = objectName("dev.poolsight:type=TokenCounter,*");
 
     private final MBeanServerConnection server;
@@ -52,9 +53,11 @@ public final class JmxPoolSource implements PoolSource {
     public PoolReading read() {
         try {
             List<PoolSnapshot> pools = readAll(POOLS, PoolSnapshot.ATTRIBUTES, PoolSnapshot::from);
+            List<RedisCommandsSnapshot> commands =
+                    readAll(REDIS_COMMANDS, RedisCommandsSnapshot.ATTRIBUTES, RedisCommandsSnapshot::from);
             List<TokenCounterSnapshot> counters =
                     readAll(TOKEN_COUNTERS, TokenCounterSnapshot.ATTRIBUTES, TokenCounterSnapshot::from);
-            return new PoolReading(System.nanoTime(), pools, counters);
+            return new PoolReading(System.nanoTime(), pools, commands, counters);
         } catch (IOException e) {
             throw new TargetException("lost the connection to " + description + ": " + TargetException.reason(e), e);
         }

@@ -62,6 +62,7 @@ public final class JolokiaPoolSource implements PoolSource {
     private static byte[] bulkRequest() {
         ArrayNode bulk = JSON.createArrayNode();
         bulk.add(read(JmxPoolSource.POOLS.toString(), PoolSnapshot.ATTRIBUTES));
+        bulk.add(read(JmxPoolSource.REDIS_COMMANDS.toString(), RedisCommandsSnapshot.ATTRIBUTES));
         bulk.add(read(JmxPoolSource.TOKEN_COUNTERS.toString(), TokenCounterSnapshot.ATTRIBUTES));
         return bulk.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -76,7 +77,8 @@ public final class JolokiaPoolSource implements PoolSource {
     public PoolReading read() {
         JsonNode answers = post();
         return new PoolReading(System.nanoTime(), values(answers.path(0), PoolSnapshot::from),
-                values(answers.path(1), TokenCounterSnapshot::from));
+                values(answers.path(1), RedisCommandsSnapshot::from),
+                values(answers.path(2), TokenCounterSnapshot::from));
     }
 
     private JsonNode post() {

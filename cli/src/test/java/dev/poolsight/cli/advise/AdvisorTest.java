@@ -3,6 +3,7 @@ package dev.poolsight.cli.advise;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -13,12 +14,18 @@ class AdvisorTest {
 
     /** A pool that some borrows found exhausted; 4 in use and 28 callers waiting at one moment. */
     private static PoolObservation undersized() {
-        return new PoolObservation("pool", 10, 4, 4, 40_000, 1_200, 0, 5_000, 4, 28, 32, 3.9, 0.1, 20.4, 21.0, 0.8, 3.0);
+        return undersized(List.of());
+    }
+
+    private static PoolObservation undersized(List<CommandLatency> commands) {
+        return new PoolObservation("pool", 10, 4, 4, 40_000, 1_200, 0, 5_000, 4, 28, 32, 3.9, 0.1, 20.4, 21.0, 0.8, 3.0,
+                commands);
     }
 
     /** 100 connections allowed, 50 kept idle, at most 2 ever in use. */
     private static PoolObservation oversized() {
-        return new PoolObservation("pool", 60, 100, 50, 3_000, 0, 0, 80, 2, 0, 2, 0.1, 2.0, 0.2, 0.9, 1.0, 3.0);
+        return new PoolObservation("pool", 60, 100, 50, 3_000, 0, 0, 80, 2, 0, 2, 0.1, 2.0, 0.2, 0.9, 1.0, 3.0,
+                List.of());
     }
 
     @Test
@@ -30,6 +37,43 @@ class AdvisorTest {
         assertThat(size.value()).isEqualTo("46");
         assertThat(size.reason()).contains("1,200 borrows exhausted the pool (ExhaustionCount)", "4 in use + 28 waiting",
                 "Little's law");
+    }
+
+    @Test
+    void longWaitsWithFastCommandsMakeThePoolLargerAndSayTheApplicationHoldsTheConnections() {
+        Advice advice = advisor.advise(undersized(List.of(new CommandLatency("GET", 40_000, 0.2, 0.4))),
+                Optional.empty());
+
+        Recommendation size = recommendation(advice, "REDIS_POOL_SIZE");
+        assertThat(size.keep()).isFalse();
+        assertThat(size.value()).isEqualTo("46");
+        assertThat(size.reason()).contains("commands are fast (slowest GET p50 0.20 ms, p99 0.40 ms)",
+                "the pool is too small");
+        assertThat(advice.diagnosis()).contains("40,000 Redis commands, slowest GET p50 0.20 ms, p99 0.40 ms");
+    }
+
+    /** A client short of CPU: its threads wait to run, which a few commands' times show, but not the median's. */
+    @Test
+    void aSlowTailOfCommandsWithAFastMedianStillMakesThePoolLarger() {
+        Advice advice = advisor.advise(undersized(List.of(new CommandLatency("LRANGE", 9_000, 0.5, 25.0))),
+                Optional.empty());
+
+        Recommendation size = recommendation(advice, "REDIS_POOL_SIZE");
+        assertThat(size.keep()).isFalse();
+        assertThat(size.reason()).contains("commands are fast (slowest LRANGE p50 0.50 ms, p99 25.0 ms)");
+    }
+
+    @Test
+    void longWaitsWithASlowCommandKeepThePoolSizeAndSayThePoolIsNotTheProblem() {
+        Advice advice = advisor.advise(undersized(List.of(new CommandLatency("EVALSHA", 2_000, 150.0, 180.0),
+                new CommandLatency("GET", 38_000, 0.2, 0.4))), Optional.empty());
+
+        Recommendation size = recommendation(advice, "REDIS_POOL_SIZE");
+        assertThat(size.keep()).isTrue();
+        assertThat(size.value()).isEqualTo("4");
+        assertThat(size.reason()).startsWith("the pool is not the problem, Redis is: EVALSHA p50 150 ms, p99 180 ms")
+                .contains("1,200 borrows exhausted the pool");
+        assertThat(advice.diagnosis()).contains("slow: EVALSHA p50 150 ms, p99 180 ms");
     }
 
     @Test
@@ -56,7 +100,7 @@ class AdvisorTest {
     @Test
     void aPoolWithinTheTargetBandIsKept() {
         PoolObservation rightSized = new PoolObservation("pool", 60, 20, 10, 60_000, 0, 0, 1_500, 14, 0, 14, 9.0, 3.0,
-                0.5, 2.0, 9.0, 20.0);
+                0.5, 2.0, 9.0, 20.0, List.of());
 
         Advice advice = advisor.advise(rightSized, Optional.of(Duration.ofSeconds(30)));
 
@@ -68,7 +112,7 @@ class AdvisorTest {
     @Test
     void slowWaitsInAPoolThatNeverFilledUpDoNotMakeItLarger() {
         PoolObservation opening = new PoolObservation("pool", 5, 100, 50, 5_000, 0, 0, 2_000, 17, 0, 17, 10, 4, 10.8,
-                40, 11.0, 99);
+                40, 11.0, 99, List.of());
 
         Recommendation size = recommendation(advisor.advise(opening, Optional.empty()), "REDIS_POOL_SIZE");
 
@@ -88,7 +132,7 @@ class AdvisorTest {
 
     @Test
     void withoutBorrowsEverySettingIsKept() {
-        PoolObservation quiet = new PoolObservation("pool", 60, 100, 50, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        PoolObservation quiet = new PoolObservation("pool", 60, 100, 50, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of());
 
         Advice advice = advisor.advise(quiet, Optional.empty());
 

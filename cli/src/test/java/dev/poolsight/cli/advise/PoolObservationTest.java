@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.poolsight.cli.source.PoolReading;
 import dev.poolsight.cli.source.PoolSnapshot;
+import dev.poolsight.cli.source.RedisCommandsSnapshot;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +17,7 @@ class PoolObservationTest {
             double waitP99) {
         PoolSnapshot pool = new PoolSnapshot("pool", 10, 5, active, idle, waiters, borrows, exhausted, 0, 0.1, waitP99,
                 waitP99, 1.0, 2.0, 60);
-        return new PoolReading(second * SECOND, List.of(pool), List.of());
+        return new PoolReading(second * SECOND, List.of(pool), List.of(), List.of());
     }
 
     @Test
@@ -38,6 +40,37 @@ class PoolObservationTest {
         assertThat(o.meanIdle()).isEqualTo(0.5);
         assertThat(o.peakInUse()).isEqualTo(8);
         assertThat(o.waitP99Millis()).isEqualTo(12.0);
+    }
+
+    @Test
+    void commandsAreThoseSentInTheWindowSlowestFirstWithTheWorstPercentilesInside() {
+        List<PoolReading> readings = List.of(commands(0, 100, 0.3, 0, 0), commands(1, 300, 0.5, 0, 0),
+                commands(2, 500, 0.4, 10, 120.0), commands(3, 600, 0.2, 10, 80.0));
+
+        List<CommandLatency> commands = PoolObservation.of("pool", readings).orElseThrow().commands();
+
+        assertThat(commands).containsExactly(new CommandLatency("EVAL", 10, 60.0, 120.0),
+                new CommandLatency("GET", 500, 0.25, 0.5));
+    }
+
+    @Test
+    void withoutCommandTimingThereAreNoCommands() {
+        PoolObservation o = PoolObservation.of("pool", List.of(reading(0, 0, 0, 0, 0, 0, 0), reading(1, 4, 1, 0, 10, 0, 3)))
+                .orElseThrow();
+
+        assertThat(o.commands()).isEmpty();
+    }
+
+    /** A reading whose pool sent {@code gets} GETs and {@code evals} EVALs so far, with these p99s and p50s of half. */
+    private static PoolReading commands(long second, long gets, double getP99, long evals, double evalP99) {
+        PoolSnapshot pool = new PoolSnapshot("pool", 10, 5, 1, 1, 0, gets, 0, 0, 0.1, 0.1, 0.1, 1.0, 2.0, 60);
+        List<RedisCommandsSnapshot.Command> rows = new ArrayList<>();
+        rows.add(new RedisCommandsSnapshot.Command("GET", gets, getP99 / 2, getP99));
+        if (evals > 0) {
+            rows.add(new RedisCommandsSnapshot.Command("EVAL", evals, evalP99 / 2, evalP99));
+        }
+        return new PoolReading(second * SECOND, List.of(pool), List.of(new RedisCommandsSnapshot("pool", rows)),
+                List.of());
     }
 
     @Test

@@ -3,30 +3,50 @@ package dev.poolsight.agent.instrumentation;
 import dev.poolsight.jmx.AgentHealth;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.IllegalClassFormatException;
+import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Hands the three Commons Pool classes to the Byte Buddy weaver and every other class straight back. The JVM calls
- * a transformer for each class it loads; comparing three strings is all the agent costs an application's start-up
- * for the thousands of classes that are not pools. The weaver itself is built when the first pool class loads,
- * so a JVM without Commons Pool never loads Byte Buddy's weaving machinery.
+ * Hands the few classes an instrumentation weaves to their {@link PrewovenClasses prewoven} form or, for a release
+ * the agent was not built for, to a Byte Buddy weaver, and every other class straight back. The JVM calls a
+ * transformer for each class it loads; comparing a few strings is all the agent costs an application's start-up for
+ * the thousands of classes it does not weave. The weaver itself is built when the first class without a prewoven
+ * form loads, so a JVM whose classes are all prewoven never loads Byte Buddy.
  */
-final class PoolClassesOnly implements ClassFileTransformer {
+final class WovenClassesOnly implements ClassFileTransformer {
 
+    private final List<String> wovenInternal;
     private final PrewovenClasses prewoven;
     private final Supplier<ClassFileTransformer> weaverFactory;
     private volatile ClassFileTransformer weaver;
 
-    PoolClassesOnly(PrewovenClasses prewoven, Supplier<ClassFileTransformer> weaverFactory) {
+    /**
+     * @param wovenInternal the names, with slashes, of the classes to weave
+     * @param weaverFactory builds the load-time weaver, once, when it is first needed
+     */
+    WovenClassesOnly(List<String> wovenInternal, PrewovenClasses prewoven,
+                     Supplier<ClassFileTransformer> weaverFactory) {
+        this.wovenInternal = wovenInternal;
         this.prewoven = prewoven;
         this.weaverFactory = weaverFactory;
+    }
+
+    /**
+     * Adds the transformer for the classes {@code woven} and re-weaves those already loaded, as after a dynamic
+     * attach; {@code wovenInternal} are the same names with slashes.
+     */
+    static void install(Instrumentation instrumentation, List<String> woven, List<String> wovenInternal,
+                        PrewovenClasses prewoven, Supplier<ClassFileTransformer> weaverFactory) {
+        instrumentation.addTransformer(new WovenClassesOnly(wovenInternal, prewoven, weaverFactory), true);
+        LoadedClasses.retransform(instrumentation, woven);
     }
 
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] classfileBuffer) throws IllegalClassFormatException {
-        if (!CommonsPoolInstrumentation.WOVEN_INTERNAL.contains(className)) {
+        if (!wovenInternal.contains(className)) {
             return null;
         }
         try {

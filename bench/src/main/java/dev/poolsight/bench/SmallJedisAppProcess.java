@@ -26,6 +26,13 @@ final class SmallJedisAppProcess {
         return new SmallJedisAppProcess(baseCommand(redis));
     }
 
+    /** With an agent that does nothing ({@link NoOpAgent}): what any agent costs; the app does not wait for MBeans. */
+    static SmallJedisAppProcess withNoOpAgent(TestRedis redis) {
+        List<String> command = baseCommand(redis);
+        command.add(1, "-javaagent:" + NoOpAgent.jar());
+        return new SmallJedisAppProcess(command);
+    }
+
     static SmallJedisAppProcess withAgent(TestRedis redis) {
         List<String> command = baseCommand(redis);
         command.add(1, "-javaagent:" + AGENT.toAbsolutePath() + "=quiet");

@@ -115,7 +115,8 @@ final class ClusterConnections implements RedisConnections {
     public <T> Collection<List<T>> groupsForOneCommand(List<T> items, Function<T, byte[]> routingKey) {
         Map<Integer, List<T>> bySlot = new LinkedHashMap<>();
         for (T item : items) {
-            bySlot.computeIfAbsent(JedisClusterCRC16.getSlot(routingKey.apply(item)), slot -> new ArrayList<>()).add(item);
+            int slot = JedisClusterCRC16.getSlot(routingKey.apply(item));
+            bySlot.computeIfAbsent(slot, ignored -> new ArrayList<>()).add(item);
         }
         return bySlot.values();
     }

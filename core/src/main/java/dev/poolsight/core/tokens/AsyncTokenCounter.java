@@ -54,6 +54,8 @@ public final class AsyncTokenCounter implements TokenCounterStats, AutoCloseable
     private final TokenCounter exact;
     private final TokenCounter estimator;
     private final int queueCapacity;
+    /** The number of workers, fixed before they start, for a worker's share of the queue. */
+    private final int workerCount;
     private final BlockingQueue<Job<?>> queue;
     private final List<Thread> workers = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -78,6 +80,7 @@ public final class AsyncTokenCounter implements TokenCounterStats, AutoCloseable
         Objects.requireNonNull(settings, "settings is null");
         this.queueCapacity = settings.queueCapacity();
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.workerCount = settings.workers();
         for (int i = 1; i <= settings.workers(); i++) {
             Thread worker = new Thread(this::work, "poolsight-token-counter-" + name + "-" + i);
             worker.setDaemon(true);
@@ -136,7 +139,7 @@ public final class AsyncTokenCounter implements TokenCounterStats, AutoCloseable
             } else {
                 idleNanos = TimeUnit.MICROSECONDS.toNanos(MIN_IDLE_MICROS);
                 batch.add(first);
-                queue.drainTo(batch, Math.min(MAX_BATCH, queue.size() / workers.size() + 1) - 1);
+                queue.drainTo(batch, Math.min(MAX_BATCH, queue.size() / workerCount + 1) - 1);
                 run(batch);
                 batch.clear();
             }

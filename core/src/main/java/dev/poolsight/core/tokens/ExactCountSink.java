@@ -11,8 +11,8 @@ import java.util.List;
 public interface ExactCountSink<T> {
 
     /**
-     * @param counts one or more, in the order they were submitted; when this throws, all of them are counted as
-     *               errors and keep their estimates
+     * @param counts one or more, in the order they were submitted; when this throws, the counter counts all of them
+     *               as errors, whether or not the sink applied some before it failed
      */
     void accept(List<ExactCount<T>> counts);
 }

@@ -76,7 +76,7 @@ final class AppendFixture implements AutoCloseable {
                 .tokenCounter(new TokenEstimator()));
         try (Jedis jedis = pool.getResource()) {
             appendSha = SafeEncoder.encode(jedis.scriptLoad(script("append.lua")));
-            applySha = jedis.scriptLoad(script("apply-exact-count.lua"));
+            applySha = jedis.scriptLoad(script("apply-exact-counts.lua"));
         }
         bareKeys = encoded(List.of("bench:bare:{c}:messages", "bench:bare:{c}:meta", "bench:bare:{c}:tokens"));
         bareArgs = new ArrayList<>(PRECOMPUTED);
@@ -173,7 +173,7 @@ final class AppendFixture implements AutoCloseable {
     /** What the asynchronous variant's worker does with a count, for a message that is not there. */
     private void applyToAbsentMessage(int exactCount) {
         try (Jedis jedis = pool.getResource()) {
-            jedis.evalsha(applySha, backgroundKeys, List.of("absent", Integer.toString(exactCount)));
+            jedis.evalsha(applySha, backgroundKeys, List.of("0", "absent", Integer.toString(exactCount)));
         }
     }
 

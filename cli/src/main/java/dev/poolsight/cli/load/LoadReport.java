@@ -35,8 +35,9 @@ record LoadReport(String redis, Run run, Settings settings, Client client, Pool 
     }
 
     /**
-     * The asynchronous token counter; each exact count it completes is applied with one more borrow of the pool, so
-     * the pool's borrows are the client's successful operations plus these. Null with --estimates-only.
+     * The asynchronous token counter; the exact counts its worker completes together are applied with one more
+     * borrow of the pool, so the pool's borrows are the client's successful operations plus at most these. Null with
+     * --estimates-only.
      */
     record TokenCounter(long submitted, long completed, long fallbacks, long errors, int peakQueueDepth,
             int queueCapacity, long unfinished) {

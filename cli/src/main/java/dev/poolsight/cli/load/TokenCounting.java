@@ -45,7 +45,7 @@ final class TokenCounting {
         return counter == null ? 0 : counter.queueDepth();
     }
 
-    /** Lets the workers finish what is queued (each count applied with one more borrow), within 10 seconds. */
+    /** Lets the workers finish what is queued (the counts of each batch applied with one more borrow), within 10 s. */
     void drain() {
         if (counter != null) {
             mbean.close();

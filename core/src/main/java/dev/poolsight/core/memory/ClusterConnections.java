@@ -2,6 +2,11 @@ package dev.poolsight.core.memory;
 
 import dev.poolsight.core.config.RedisPoolFactory;
 import dev.poolsight.core.config.RedisSettings;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,6 +108,17 @@ final class ClusterConnections implements RedisConnections {
         throw new RedisUnavailableException(cluster, "no node of " + cluster + " served slot " + slot + " after "
                 + MAX_ATTEMPTS + " tries, most likely while a failover was under way; last answer: "
                 + last.getMessage(), last);
+    }
+
+    /** A command's keys must share a slot, even when two slots are on one node. */
+    @Override
+    public <T> Collection<List<T>> groupsForOneCommand(List<T> items, Function<T, byte[]> routingKey) {
+        Map<Integer, List<T>> bySlot = new LinkedHashMap<>();
+        for (T item : items) {
+            int slot = JedisClusterCRC16.getSlot(routingKey.apply(item));
+            bySlot.computeIfAbsent(slot, ignored -> new ArrayList<>()).add(item);
+        }
+        return bySlot.values();
     }
 
     private Connection borrow(int slot, HostAndPort askedTo) {

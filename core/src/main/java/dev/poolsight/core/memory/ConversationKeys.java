@@ -70,8 +70,8 @@ final class ConversationKeys {
     }
 
     /**
-     * {@link #meta()}, {@link #tokens()} and {@link #messages()} as bytes: the keys of the script that applies an
-     * exact count and trims to the token limit.
+     * {@link #meta()}, {@link #tokens()} and {@link #messages()} as bytes: a message's keys in the script that applies
+     * exact counts and trims to the token limit.
      */
     List<byte[]> countKeysEncoded() {
         return encodedCountKeys;

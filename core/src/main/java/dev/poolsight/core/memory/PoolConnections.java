@@ -3,6 +3,8 @@ package dev.poolsight.core.memory;
 import dev.poolsight.core.config.GoDuration;
 import dev.poolsight.core.config.RedisPoolFactory;
 import dev.poolsight.core.config.RedisSettings;
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -71,6 +73,12 @@ final class PoolConnections implements RedisConnections {
                 throw failures.onCommand(again.getCause());
             }
         }
+    }
+
+    /** One server holds every key, so one command may touch them all. */
+    @Override
+    public <T> Collection<List<T>> groupsForOneCommand(List<T> items, Function<T, byte[]> routingKey) {
+        return List.of(items);
     }
 
     private <T> T once(Function<Jedis, T> work, AfterWork afterWork) {

@@ -1,5 +1,7 @@
 package dev.poolsight.core.memory;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.function.Function;
 import redis.clients.jedis.Jedis;
 
@@ -20,6 +22,12 @@ interface RedisConnections extends AutoCloseable {
      * connection; if the connection broke, runs {@code retry} on a new one instead.
      */
     <T> T call(byte[] routingKey, Function<Jedis, T> work, Function<Jedis, T> retry, AfterWork afterWork);
+
+    /**
+     * Splits {@code items} into groups whose keys one command may touch together: all of them on one server; on a
+     * cluster, those whose routing keys are in the same slot. Each group keeps the order of {@code items}.
+     */
+    <T> Collection<List<T>> groupsForOneCommand(List<T> items, Function<T, byte[]> routingKey);
 
     @Override
     void close();

@@ -4,6 +4,8 @@ import dev.poolsight.core.config.RedisPoolFactory;
 import dev.poolsight.core.config.RedisSettings;
 import dev.poolsight.core.config.RedisTopology;
 import dev.poolsight.core.tokens.AsyncTokenCounter;
+import dev.poolsight.core.tokens.ExactCount;
+import dev.poolsight.core.tokens.ExactCountSink;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,7 +33,7 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisConversationMemory.class);
     private static final RedisScript APPEND = RedisScript.fromResource("append.lua");
-    private static final RedisScript APPLY_EXACT_COUNT = RedisScript.fromResource("apply-exact-count.lua");
+    private static final RedisScript APPLY_EXACT_COUNTS = RedisScript.fromResource("apply-exact-counts.lua");
     /** The append script's reply: message count, token count and estimated count, then the trimmed messages. */
     private static final int REPLY_COUNTS = 3;
     /** The append script's first reply element when a message id is in the conversation already; nothing changed. */
@@ -50,6 +52,8 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
     private final RecentConversationKeys recentKeys;
     /** The append script's first three arguments, the same for every append: TTL, message limit, token limit. */
     private final List<byte[]> limitArguments;
+    /** One sink for all of the store's counts, so that the counter's worker hands over all it took in one call. */
+    private final ExactCountSink<CountedMessage> exactCounts = this::applyExactCounts;
 
     private RedisConversationMemory(RedisConnections connections, RedisSettings settings, MemoryOptions options,
             boolean ownsPool) {
@@ -232,28 +236,59 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
         AsyncTokenCounter async = options.asyncTokenCounter();
         for (int i = 0; i < messages.size(); i++) {
             if (estimated[i]) {
-                String id = messages.get(i).id();
-                async.submit(messages.get(i).content(), exact -> applyExactCount(keys, id, exact));
+                async.submit(messages.get(i).content(), new CountedMessage(keys, messages.get(i).id()), exactCounts);
             }
         }
     }
 
     /**
-     * Applies an exact count; when the exact total is over {@code maxTokens}, the script trims in the same step and
-     * the trim listener is told here, on the counter's worker thread.
+     * Applies exact counts, as few script calls as the topology allows: one on a single server, one per slot on a
+     * cluster. When a conversation's exact total is over {@code maxTokens}, the script trims in the same step and the
+     * trim listener is told here, on the counter's worker thread. A call that fails leaves its messages' estimates;
+     * the others are applied all the same, and the first failure is thrown at the end.
      */
-    void applyExactCount(ConversationKeys keys, String messageId, int exact) {
-        List<byte[]> args = options.maxTokens() > 0
-                ? List.of(SafeEncoder.encode(messageId), Protocol.toByteArray(exact), limitArguments.get(2))
-                : List.of(SafeEncoder.encode(messageId), Protocol.toByteArray(exact));
-        List<?> reply = (List<?>) connections.call(keys.messagesEncoded(),
-                jedis -> APPLY_EXACT_COUNT.run(jedis, keys.countKeysEncoded(), args));
-        if (reply.size() > 1 && options.trimListener() != TrimListener.NONE) {
-            List<Message> trimmed = new ArrayList<>(reply.size() - 1);
-            for (Object json : reply.subList(1, reply.size())) {
-                trimmed.add(MessageCodec.decode((byte[]) json));
+    void applyExactCounts(List<ExactCount<CountedMessage>> counts) {
+        RuntimeException failure = null;
+        for (List<ExactCount<CountedMessage>> group
+                : connections.groupsForOneCommand(counts, count -> count.target().keys().messagesEncoded())) {
+            try {
+                applyInOneCall(group);
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
             }
-            tellTrimListener(keys.conversationId(), trimmed);
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void applyInOneCall(List<ExactCount<CountedMessage>> counts) {
+        List<byte[]> keys = new ArrayList<>(counts.size() * 3);
+        List<byte[]> args = new ArrayList<>(1 + counts.size() * 2);
+        args.add(limitArguments.get(2));
+        for (ExactCount<CountedMessage> count : counts) {
+            keys.addAll(count.target().keys().countKeysEncoded());
+            args.add(SafeEncoder.encode(count.target().messageId()));
+            args.add(Protocol.toByteArray(count.tokens()));
+        }
+        List<?> replies = (List<?>) connections.call(counts.get(0).target().keys().messagesEncoded(),
+                jedis -> APPLY_EXACT_COUNTS.run(jedis, keys, args));
+        if (options.trimListener() == TrimListener.NONE) {
+            return;
+        }
+        for (int i = 0; i < counts.size(); i++) {
+            List<?> reply = (List<?>) replies.get(i);
+            if (reply.size() > 1) {
+                List<Message> trimmed = new ArrayList<>(reply.size() - 1);
+                for (Object json : reply.subList(1, reply.size())) {
+                    trimmed.add(MessageCodec.decode((byte[]) json));
+                }
+                tellTrimListener(counts.get(i).target().keys().conversationId(), trimmed);
+            }
         }
     }
 
@@ -357,6 +392,10 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
         if (value < 0) {
             throw new IllegalArgumentException(name + " " + value + " is not valid; accepted: 0 or more");
         }
+    }
+
+    /** A message whose estimated token count waits for its exact count. */
+    record CountedMessage(ConversationKeys keys, String messageId) {
     }
 
     /** Closes the pools if this store made them; a pool passed to {@link #onPool} stays open. */

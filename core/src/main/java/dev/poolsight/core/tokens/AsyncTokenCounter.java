@@ -23,6 +23,12 @@ import org.slf4j.LoggerFactory;
  * <p>{@code submit} never blocks: when the bounded queue is full it returns {@code false}, the estimate stays and
  * the fallback is counted. {@link #close(Duration)} lets the workers finish what is queued, within a timeout.
  *
+ * <p>A worker takes what is queued, up to {@value #MAX_BATCH} texts (with several workers, its share of the queue),
+ * counts each and hands the counts to their {@link ExactCountSink}s, one call per sink with all of its counts: a store
+ * applies them with one round trip and one script call instead of one per text, so a worker that falls behind
+ * catches up by counting, not by waiting for Redis, and borrows from the pool it shares with the application far
+ * less often.
+ *
  * <p>{@code submit} does not wake a worker either. Idle workers look at the queue again after a pause that grows
  * from {@value #MIN_IDLE_MICROS} us to {@value #MAX_IDLE_MICROS} us, and a busy worker takes the next job without
  * pausing. Signalling a parked worker would put a system call on the append path, and on a machine with few cores
@@ -39,15 +45,18 @@ public final class AsyncTokenCounter implements TokenCounterStats, AutoCloseable
 
     private static final Logger LOG = LoggerFactory.getLogger(AsyncTokenCounter.class);
     private static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(10);
-    private static final Job STOP = new Job("", count -> { }, 0);
     private static final long MIN_IDLE_MICROS = 1_000;
     private static final long MAX_IDLE_MICROS = 10_000;
+    /** Enough to make a round trip per batch negligible, few enough that one script call does not hold Redis long. */
+    private static final int MAX_BATCH = 100;
 
     private final String name;
     private final TokenCounter exact;
     private final TokenCounter estimator;
     private final int queueCapacity;
-    private final BlockingQueue<Job> queue;
+    /** The number of workers, fixed before they start, for a worker's share of the queue. */
+    private final int workerCount;
+    private final BlockingQueue<Job<?>> queue;
     private final List<Thread> workers = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean errorLogged = new AtomicBoolean();
@@ -71,6 +80,7 @@ public final class AsyncTokenCounter implements TokenCounterStats, AutoCloseable
         Objects.requireNonNull(settings, "settings is null");
         this.queueCapacity = settings.queueCapacity();
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.workerCount = settings.workers();
         for (int i = 1; i <= settings.workers(); i++) {
             Thread worker = new Thread(this::work, "poolsight-token-counter-" + name + "-" + i);
             worker.setDaemon(true);
@@ -91,9 +101,21 @@ public final class AsyncTokenCounter implements TokenCounterStats, AutoCloseable
      * @return {@code false} when the queue is full or the counter closed: the caller keeps its estimate
      */
     public boolean submit(String text, IntConsumer onExact) {
-        Objects.requireNonNull(text, "text is null");
         Objects.requireNonNull(onExact, "onExact is null");
-        if (closed.get() || !queue.offer(new Job(text, onExact, System.nanoTime()))) {
+        // A sink of its own, so that a failing callback fails no other text's count.
+        return submit(text, onExact, counts -> counts.forEach(count -> count.target().accept(count.tokens())));
+    }
+
+    /**
+     * Queues {@code text} for an exact count, handed to {@code sink} with {@code target} on a worker thread, together
+     * with the other counts for the same sink that the worker took at the same time. Never blocks.
+     *
+     * @return {@code false} when the queue is full or the counter closed: the caller keeps its estimate
+     */
+    public <T> boolean submit(String text, T target, ExactCountSink<T> sink) {
+        Objects.requireNonNull(text, "text is null");
+        Objects.requireNonNull(sink, "sink is null");
+        if (closed.get() || !queue.offer(new Job<>(text, target, sink, System.nanoTime()))) {
             fallbacks.increment();
             return false;
         }
@@ -101,38 +123,77 @@ public final class AsyncTokenCounter implements TokenCounterStats, AutoCloseable
         return true;
     }
 
+    /** Runs until the counter is closed and the queue empty, or until {@link #close(Duration)} gives up on it. */
     private void work() {
         long idleNanos = TimeUnit.MICROSECONDS.toNanos(MIN_IDLE_MICROS);
+        List<Job<?>> batch = new ArrayList<>(MAX_BATCH);
         while (!Thread.currentThread().isInterrupted()) {
-            Job job = queue.poll();
-            if (job == STOP) {
-                return;
-            }
-            if (job == null) {
+            boolean closing = closed.get();
+            Job<?> first = queue.poll();
+            if (first == null) {
+                if (closing) {
+                    return;
+                }
                 LockSupport.parkNanos(this, idleNanos);
                 idleNanos = Math.min(idleNanos * 2, TimeUnit.MICROSECONDS.toNanos(MAX_IDLE_MICROS));
             } else {
                 idleNanos = TimeUnit.MICROSECONDS.toNanos(MIN_IDLE_MICROS);
-                run(job);
+                batch.add(first);
+                queue.drainTo(batch, Math.min(MAX_BATCH, queue.size() / workerCount + 1) - 1);
+                run(batch);
+                batch.clear();
             }
         }
     }
 
-    private void run(Job job) {
-        try {
-            job.onExact().accept(exact.count(job.text()));
-            completed.increment();
-        } catch (RuntimeException e) {
-            errors.increment();
-            if (errorLogged.compareAndSet(false, true)) {
-                LOG.warn("Exact token counting failed in counter {}; the message keeps its estimate."
-                        + " Further failures are only counted (see the errors statistic)", name, e);
+    /** Counts every text of the batch, then hands each sink its counts in one call. */
+    private void run(List<Job<?>> batch) {
+        List<SinkCounts<?>> bySink = new ArrayList<>(1);
+        for (Job<?> job : batch) {
+            try {
+                int tokens = exact.count(job.text());
+                countsOf(bySink, job).add(job, tokens);
+            } catch (RuntimeException e) {
+                failed(1, e);
+                recordLatency(job);
             }
-        } finally {
-            long latency = System.nanoTime() - job.submittedAt();
-            latencyNanos.add(latency);
-            maxLatencyNanos.accumulateAndGet(latency, Math::max);
         }
+        for (SinkCounts<?> counts : bySink) {
+            try {
+                counts.hand();
+                completed.add(counts.jobs.size());
+            } catch (RuntimeException e) {
+                failed(counts.jobs.size(), e);
+            } finally {
+                counts.jobs.forEach(this::recordLatency);
+            }
+        }
+    }
+
+    /** Few sinks in a batch, most often one: a search by identity beats a map. */
+    private static SinkCounts<?> countsOf(List<SinkCounts<?>> bySink, Job<?> job) {
+        for (SinkCounts<?> counts : bySink) {
+            if (counts.sink == job.sink()) {
+                return counts;
+            }
+        }
+        SinkCounts<?> counts = new SinkCounts<>(job.sink());
+        bySink.add(counts);
+        return counts;
+    }
+
+    private void failed(int texts, RuntimeException e) {
+        errors.add(texts);
+        if (errorLogged.compareAndSet(false, true)) {
+            LOG.warn("Exact token counting failed in counter {}; the message keeps its estimate."
+                    + " Further failures are only counted (see the errors statistic)", name, e);
+        }
+    }
+
+    private void recordLatency(Job<?> job) {
+        long latency = System.nanoTime() - job.submittedAt();
+        latencyNanos.add(latency);
+        maxLatencyNanos.accumulateAndGet(latency, Math::max);
     }
 
     /** Stops accepting work and waits up to 10 seconds for the queue to drain. */
@@ -151,28 +212,19 @@ public final class AsyncTokenCounter implements TokenCounterStats, AutoCloseable
         if (!closed.compareAndSet(false, true)) {
             return new DrainReport(completed.sum(), 0);
         }
+        workers.forEach(LockSupport::unpark);
         try {
-            for (int i = 0; i < workers.size(); i++) {
-                if (!queue.offer(STOP, remaining(deadline), TimeUnit.NANOSECONDS)) {
-                    break;
-                }
-            }
-            workers.forEach(LockSupport::unpark);
             for (Thread worker : workers) {
                 TimeUnit.NANOSECONDS.timedJoin(worker, remaining(deadline));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        List<Job> left = new ArrayList<>();
-        queue.drainTo(left);
-        long unfinished = left.stream().filter(job -> job != STOP).count();
-        for (Thread worker : workers) {
-            if (worker.isAlive()) {
-                worker.interrupt();
-                unfinished++;
-            }
-        }
+        // Still queued, or taken by a worker that did not finish them in time; taken before the interrupt, which
+        // may let a worker hurry through its batch.
+        long unfinished = Math.max(0, submitted.sum() - completed.sum() - errors.sum());
+        workers.stream().filter(Thread::isAlive).forEach(Thread::interrupt);
+        queue.clear();
         if (unfinished > 0) {
             LOG.warn("Token counter {} closed with {} messages not counted exactly; they keep their estimates",
                     name, unfinished);
@@ -235,6 +287,28 @@ public final class AsyncTokenCounter implements TokenCounterStats, AutoCloseable
         return maxLatencyNanos.get() / 1e6;
     }
 
-    private record Job(String text, IntConsumer onExact, long submittedAt) {
+    private record Job<T>(String text, T target, ExactCountSink<T> sink, long submittedAt) {
+    }
+
+    /** One sink's share of a batch. */
+    private static final class SinkCounts<T> {
+
+        private final ExactCountSink<T> sink;
+        private final List<Job<?>> jobs = new ArrayList<>();
+        private final List<ExactCount<T>> counts = new ArrayList<>();
+
+        SinkCounts(ExactCountSink<T> sink) {
+            this.sink = sink;
+        }
+
+        @SuppressWarnings("unchecked") // every job added has this sink, hence this target type
+        void add(Job<?> job, int tokens) {
+            jobs.add(job);
+            counts.add(new ExactCount<>((T) job.target(), tokens));
+        }
+
+        void hand() {
+            sink.accept(counts);
+        }
     }
 }

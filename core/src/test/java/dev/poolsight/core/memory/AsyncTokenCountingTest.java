@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.poolsight.core.config.TokenCounterSettings;
 import dev.poolsight.core.tokens.AsyncTokenCounter;
 import dev.poolsight.core.tokens.DrainReport;
+import dev.poolsight.core.tokens.ExactCount;
 import dev.poolsight.core.tokens.ExactTokenCounter;
 import dev.poolsight.core.tokens.TokenCounter;
 import dev.poolsight.core.tokens.TokenEstimator;
@@ -156,9 +157,69 @@ class AsyncTokenCountingTest {
         counter.close(Duration.ofSeconds(30));
         long once = memory.tokenCount("c1");
 
-        memory.applyExactCount(fixture.keys("c1"), message.id(), 1_000);
+        memory.applyExactCounts(List.of(
+                new ExactCount<>(new RedisConversationMemory.CountedMessage(fixture.keys("c1"), message.id()), 1_000)));
 
         assertThat(memory.tokenCount("c1")).isEqualTo(once).isEqualTo(EXACT.count(message.content()));
+    }
+
+    @Test
+    void countsQueuedWhileTheWorkerCountedAreAppliedInOneRoundTrip() throws Exception {
+        CountDownLatch counting = new CountDownLatch(1);
+        TokenCounter firstWaits = text -> {
+            counting.countDown();
+            return slowExact.count(text);
+        };
+        RedisConversationMemory memory = store(firstWaits, 1, 100, 0, 0);
+        Random random = new Random(7);
+        memory.append("c0", Message.user(randomText(random)));
+        counting.await();
+        List<String> conversations = List.of("c1", "c2", "c3");
+        for (int i = 0; i < 30; i++) {
+            memory.append(conversations.get(i % 3), Message.user(randomText(random)));
+        }
+        long borrowsBefore = fixture.pool.getBorrowedCount();
+
+        release.countDown();
+        assertThat(counter.close(Duration.ofSeconds(30)).drained()).isTrue();
+
+        assertThat(fixture.pool.getBorrowedCount() - borrowsBefore).as("round trips of the worker").isEqualTo(2);
+        assertThat(counter.completed()).isEqualTo(31);
+        for (String conversation : List.of("c0", "c1", "c2", "c3")) {
+            assertThat(memory.estimatedMessageCount(conversation)).as(conversation).isZero();
+            assertThat(memory.tokenCount(conversation)).as(conversation).isEqualTo(
+                    memory.readAll(conversation).stream().mapToLong(m -> EXACT.count(m.content())).sum());
+        }
+    }
+
+    @Test
+    void countsAppliedTogetherGiveTheSameTotalsInAnyOrderAndEachOnlyOnce() {
+        RedisConversationMemory memory = store(slowExact, 1, 100, 0, 0);
+        Random random = new Random(11);
+        List<Message> messages = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            messages.add(Message.user(randomText(random)));
+        }
+        memory.append("forwards", messages);
+        memory.append("backwards", messages);
+        List<ExactCount<RedisConversationMemory.CountedMessage>> forwards = new ArrayList<>();
+        List<ExactCount<RedisConversationMemory.CountedMessage>> backwards = new ArrayList<>();
+        for (Message message : messages) {
+            int exact = EXACT.count(message.content());
+            forwards.add(new ExactCount<>(new RedisConversationMemory.CountedMessage(fixture.keys("forwards"),
+                    message.id()), exact));
+            backwards.add(0, new ExactCount<>(new RedisConversationMemory.CountedMessage(fixture.keys("backwards"),
+                    message.id()), exact));
+        }
+        forwards.add(forwards.get(0));
+
+        memory.applyExactCounts(forwards);
+        memory.applyExactCounts(backwards);
+
+        long exactTotal = messages.stream().mapToLong(m -> EXACT.count(m.content())).sum();
+        assertThat(memory.tokenCount("forwards")).isEqualTo(memory.tokenCount("backwards")).isEqualTo(exactTotal);
+        assertThat(memory.estimatedMessageCount("forwards")).isZero();
+        assertThat(memory.estimatedMessageCount("backwards")).isZero();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.poolsight.core.config.TokenCounterSettings;
 import dev.poolsight.core.tokens.AsyncTokenCounter;
+import dev.poolsight.core.tokens.ExactCount;
 import dev.poolsight.core.tokens.ExactTokenCounter;
 import dev.poolsight.core.tokens.TokenCounter;
 import dev.poolsight.core.tokens.TokenEstimator;
@@ -124,7 +125,8 @@ class ExactTokenLimitTest {
             Message newest = Message.user("new");
             estimates.memory.append("c1", List.of(pinned, oldest, newest));
 
-            estimates.memory.applyExactCount(estimates.keys("c1"), newest.id(), MAX_TOKENS + 10);
+            estimates.memory.applyExactCounts(List.of(new ExactCount<>(
+                    new RedisConversationMemory.CountedMessage(estimates.keys("c1"), newest.id()), MAX_TOKENS + 10)));
 
             assertThat(estimates.memory.readAll("c1")).containsExactly(pinned, newest);
             assertThat(told).containsExactly(oldest.id());

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.poolsight.core.config.RedisSettings;
 import dev.poolsight.core.config.TokenCounterSettings;
 import dev.poolsight.core.tokens.AsyncTokenCounter;
+import dev.poolsight.core.tokens.ExactCount;
 import dev.poolsight.core.tokens.TokenEstimator;
 import dev.poolsight.testkit.TestRedisCluster;
 import java.time.Duration;
@@ -115,6 +116,31 @@ class RedisClusterMemoryTest {
                     assertThat(IntStream.range(0, 30).mapToLong(c -> memory.estimatedMessageCount("c" + c)).sum())
                             .isZero());
             assertThat(IntStream.range(0, 30).mapToLong(c -> memory.tokenCount("c" + c)).sum()).isEqualTo(30L * 10);
+        }
+    }
+
+    @Test
+    void exactCountsForConversationsInManySlotsAreAppliedTogetherEachOnItsNode() {
+        try (AsyncTokenCounter counter = new AsyncTokenCounter("cluster-batch", MemoryFixture.QUARTER_LENGTH,
+                new TokenEstimator(), new TokenCounterSettings(1, 1000));
+             RedisConversationMemory memory = RedisConversationMemory.create(settings(Map.of()),
+                     options("batch").asyncTokenCounter(counter).build())) {
+            counter.close();
+            List<ExactCount<RedisConversationMemory.CountedMessage>> counts = new ArrayList<>();
+            for (int c = 0; c < 30; c++) {
+                Message first = Message.user("one");
+                Message second = Message.user("two");
+                memory.append("c" + c, List.of(first, second));
+                for (Message message : List.of(first, second)) {
+                    counts.add(new ExactCount<>(new RedisConversationMemory.CountedMessage(
+                            ConversationKeys.of("batch", "c" + c), message.id()), 7));
+                }
+            }
+
+            memory.applyExactCounts(counts);
+
+            assertThat(IntStream.range(0, 30).mapToLong(c -> memory.estimatedMessageCount("c" + c)).sum()).isZero();
+            assertThat(IntStream.range(0, 30).mapToLong(c -> memory.tokenCount("c" + c))).containsOnly(14L);
         }
     }
 

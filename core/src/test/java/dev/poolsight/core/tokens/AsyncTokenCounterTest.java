@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.poolsight.core.config.TokenCounterSettings;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +54,70 @@ class AsyncTokenCounterTest {
         assertThat(report).isEqualTo(new DrainReport(3, 0));
         assertThat(counter.submitted()).isEqualTo(3);
         assertThat(counter.completed()).isEqualTo(3);
+    }
+
+    @Test
+    void textsQueuedWhileTheWorkerCountedReachTheirSinkInOneCall() throws Exception {
+        counter = new AsyncTokenCounter("test", blockedUntilReleased, text -> 1, new TokenCounterSettings(1, 100));
+        List<List<ExactCount<String>>> calls = new CopyOnWriteArrayList<>();
+        ExactCountSink<String> sink = counts -> calls.add(List.copyOf(counts));
+        counter.submit("first", "m0", sink);
+        started.await();
+        for (int i = 1; i <= 10; i++) {
+            assertThat(counter.submit("x".repeat(i), "m" + i, sink)).isTrue();
+        }
+
+        release.countDown();
+        DrainReport report = counter.close(Duration.ofSeconds(10));
+
+        List<ExactCount<String>> queuedTogether = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            queuedTogether.add(new ExactCount<>("m" + i, i));
+        }
+        assertThat(calls).containsExactly(List.of(new ExactCount<>("m0", 5)), queuedTogether);
+        assertThat(report).isEqualTo(new DrainReport(11, 0));
+    }
+
+    @Test
+    void aBatchHoldsAtMostOneHundredCounts() throws Exception {
+        counter = new AsyncTokenCounter("test", blockedUntilReleased, text -> 1, new TokenCounterSettings(1, 1000));
+        List<Integer> callSizes = new CopyOnWriteArrayList<>();
+        ExactCountSink<Integer> sink = counts -> callSizes.add(counts.size());
+        counter.submit("first", 0, sink);
+        started.await();
+        for (int i = 1; i <= 250; i++) {
+            counter.submit("text", i, sink);
+        }
+
+        release.countDown();
+        counter.close(Duration.ofSeconds(10));
+
+        assertThat(callSizes).containsExactly(1, 100, 100, 50);
+        assertThat(counter.completed()).isEqualTo(251);
+    }
+
+    @Test
+    void eachSinkGetsOnlyItsOwnCountsAndAFailingSinkFailsOnlyThose() throws Exception {
+        counter = new AsyncTokenCounter("test", blockedUntilReleased, text -> 1, new TokenCounterSettings(1, 100));
+        List<List<ExactCount<String>>> applied = new CopyOnWriteArrayList<>();
+        ExactCountSink<String> working = counts -> applied.add(List.copyOf(counts));
+        ExactCountSink<String> failing = counts -> {
+            throw new IllegalStateException("Redis is gone");
+        };
+        counter.submit("first", "w0", working);
+        started.await();
+        counter.submit("a", "f1", failing);
+        counter.submit("bb", "w1", working);
+        counter.submit("ccc", "f2", failing);
+        counter.submit("dddd", "w2", working);
+
+        release.countDown();
+        counter.close(Duration.ofSeconds(10));
+
+        assertThat(applied).containsExactly(List.of(new ExactCount<>("w0", 5)),
+                List.of(new ExactCount<>("w1", 2), new ExactCount<>("w2", 4)));
+        assertThat(counter.completed()).isEqualTo(3);
+        assertThat(counter.errors()).isEqualTo(2);
     }
 
     @Test

@@ -153,13 +153,14 @@ class TokenEstimatorFitting {
      * curve's second knee at {@value #ENGLISH_SECOND_KNEE}), never from the prices in the repository, so that the
      * result depends on the corpus alone and running the command twice changes nothing. The curves of other
      * languages in Latin script share one knee. Once the knees are found, each language is put on the curve of other
-     * languages that fits best ({@link Fit#chooseLanguageKinds}) and their knee is searched again. Middle and distant Latin words without training
-     * messages are priced as foreign ones, a script no training message has as Indic, and a script's marked curve
-     * without training messages as its main curve. The prices are rounded as their file holds them.
+     * languages that fits best ({@link Fit#chooseLanguageKinds}) and their knee is searched again. Middle and distant
+     * Latin words without training messages are priced as foreign ones, a script no training message has as Indic,
+     * and a script's marked curve without training messages as its main curve. The prices are rounded as their file
+     * holds them.
      */
     private EstimatorPrices fit(String encoding, int[] training, double[] exact) {
         Fit fit = new Fit(encoding, training, exact);
-        int englishSecondKnee = 1;
+        int englishSecondKnee = 1; // held at ENGLISH_SECOND_KNEE
         for (int knee = 0; knee < PriceLayout.knees(); knee++) {
             if (knee != englishSecondKnee) {
                 fit.searchKnee(knee);

@@ -1,7 +1,10 @@
 package dev.poolsight.core.tokens;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -41,6 +44,9 @@ import java.util.Properties;
  *     its word: three bytes of UTF-8, but frequent enough that the vocabularies merge many
  * @param latinRareLetter an accented Latin letter that the vocabulary does not hold as one token, on top of its
  *     word and its block's price
+ * @param languageKinds the curve each language of {@link HintWords#LANGUAGE_WORDS} is priced on, one of
+ *     {@link HintWords#KINDS}, by language code: data rather than code because the encodings differ (Dutch costs
+ *     {@code cl100k_base} as many tokens a letter as Italian, {@code o200k_base} as many as German)
  */
 record EstimatorPrices(
         String encodingName,
@@ -68,7 +74,8 @@ record EstimatorPrices(
         double cjkPunctuation,
         double latinExtendedLetter,
         double latinAdditionalLetter,
-        double latinRareLetter) {
+        double latinRareLetter,
+        Map<String, String> languageKinds) {
 
     /** The names of the scripts in the prices file, in the order of their character classes. */
     static final List<String> SCRIPT_NAMES = List.of("cjk", "kana", "hangul", "cyrillic", "greek", "arabic", "hebrew",
@@ -84,6 +91,12 @@ record EstimatorPrices(
         scripts = List.copyOf(scripts);
         markedScripts = List.copyOf(markedScripts);
         rareLetters = List.copyOf(rareLetters);
+        languageKinds = Collections.unmodifiableMap(new LinkedHashMap<>(languageKinds));
+        if (!languageKinds.keySet().equals(HintWords.LANGUAGE_WORDS.keySet())
+                || !HintWords.KINDS.containsAll(languageKinds.values())) {
+            throw new IllegalArgumentException("language kinds: " + languageKinds + "; expected one of "
+                    + HintWords.KINDS + " for each of " + HintWords.LANGUAGE_WORDS.keySet());
+        }
         if (foreign.knee() != middle.knee() || foreign.knee() != distant.knee() || foreign.slope2() != 0
                 || middle.slope2() != 0 || distant.slope2() != 0) {
             throw new IllegalArgumentException("word curves of other languages: " + foreign.format() + ", "
@@ -108,7 +121,7 @@ record EstimatorPrices(
     /** Prices with these curves and single prices ({@link #SINGLE_PRICE_NAMES} order). */
     static EstimatorPrices of(String encodingName, WordCurve english, WordCurve foreign, WordCurve middle,
             WordCurve distant, List<WordCurve> scripts, List<WordCurve> markedScripts, List<Double> rareLetters,
-            double[] single) {
+            double[] single, Map<String, String> languageKinds) {
         if (single.length != SINGLE_PRICE_NAMES.size()) {
             throw new IllegalArgumentException("single prices: " + single.length + "; expected "
                     + SINGLE_PRICE_NAMES.size() + ": " + SINGLE_PRICE_NAMES);
@@ -116,7 +129,7 @@ record EstimatorPrices(
         return new EstimatorPrices(encodingName, english, foreign, middle, distant, scripts, markedScripts, rareLetters,
                 single[0], single[1], single[2], single[3], single[4], single[5], single[6], single[7], single[8],
                 single[9], single[10], single[11], single[12], single[13], single[14], single[15], single[16],
-                single[17]);
+                single[17], languageKinds);
     }
 
     /** The name of the resource, beside this class, that holds an encoding's prices. */
@@ -152,9 +165,13 @@ record EstimatorPrices(
         for (int k = 0; k < single.length; k++) {
             single[k] = numbers(source, properties, SINGLE_PRICE_NAMES.get(k), 1)[0];
         }
+        Map<String, String> kinds = new LinkedHashMap<>();
+        for (String language : HintWords.LANGUAGE_WORDS.keySet()) {
+            kinds.put(language, kind(source, properties, "language." + language));
+        }
         return of(encodingName, curve(source, properties, "word.english"), curve(source, properties, "word.foreign"),
                 curve(source, properties, "word.middle"), curve(source, properties, "word.distant"), List.of(scripts),
-                List.of(marked), List.of(rare), single);
+                List.of(marked), List.of(rare), single, kinds);
     }
 
     /** The prices in the format {@link #load} reads, with a comment line first. */
@@ -176,7 +193,19 @@ record EstimatorPrices(
         for (int k = 0; k < single.length; k++) {
             text.append(SINGLE_PRICE_NAMES.get(k)).append(" = ").append(WordCurve.number(single[k])).append('\n');
         }
+        languageKinds.forEach((language, kind) -> text.append("language.").append(language).append(" = ").append(kind)
+                .append('\n'));
         return text.toString();
+    }
+
+    private static String kind(String source, Properties properties, String key) {
+        String value = properties.getProperty(key);
+        String kind = value == null ? null : value.trim();
+        if (!HintWords.KINDS.contains(kind)) {
+            throw new IllegalStateException(source + ": " + key + (value == null ? " is missing" : "=\"" + value
+                    + "\" is not valid") + "; accepted: one of " + HintWords.KINDS);
+        }
+        return kind;
     }
 
     private static WordCurve curve(String source, Properties properties, String key) {

@@ -1,12 +1,19 @@
 package dev.poolsight.core.tokens;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * Frequent short words that tell English from other languages in Latin script, looked up by a hash of the
  * lower-cased word without allocating. The other languages are of three kinds, by the tokens the vocabularies spend
  * on a letter of their words (measured on the corpus, {@code o200k_base} and {@code cl100k_base}): well-known ones
  * (German, Spanish, French, Portuguese, Dutch: 0.24 to 0.26 and 0.29 to 0.33, English 0.23), <em>middle</em> ones
  * (Italian: 0.29 and 0.33) and <em>distant</em> ones (Turkish, Swedish, Polish: 0.32 to 0.34 and 0.39 to 0.44).
- * Vietnamese, whose syllables are short, is told apart by its letters and counts as well-known.
+ * Vietnamese, whose syllables are short, is told apart by its letters and counts as well-known. Which kind a
+ * language is depends on the encoding (Dutch costs {@code cl100k_base} more than German), so it is data: the prices
+ * file of each encoding names it ({@link EstimatorPrices#languageKinds}), and each encoding's estimator has its table.
  * {@link TokenEstimator} tallies the hints of a text in one long, 16 bits for each kind, so that a word found is
  * added without a branch on its kind.
  */
@@ -17,30 +24,37 @@ final class HintWords {
     static final long HASH_PRIME = 0x100000001b3L;
 
     /**
-     * No word is in both lists, and words common in code ({@code el}, {@code del}, {@code os}, {@code com},
-     * {@code mit}) are left out.
+     * The function words of each language, English first. No word is in two lists, and words common in code
+     * ({@code el}, {@code del}, {@code os}, {@code com}, {@code mit}) are left out.
      */
     private static final String ENGLISH_WORDS = "the and of that this with you your are have for from which would"
             + " should about what how there they their them when then than been has had were not but if or at by can all"
             + " more one its our out up just like some any into also because only other these those use need here where"
             + " why yes please thanks thank hi hello could does did don doesn isn it be want know get make see well very"
             + " much many most each every after before over such same between through while";
-    private static final String FOREIGN_WORDS = "der die das und ist nicht ein eine einen ich sie auf f\u00fcr den"
-            + " dem zu von wird sind werden bitte danke wie auch im"
-            + " le la les et est une des de pour que qui dans pas vous nous je ce sur avec merci bonjour sont"
-            + " los las es en por para una lo se muy gracias hola pero como m\u00e1s est\u00e1"
-            + " \u00e9 dos um uma n\u00e3o obrigado ol\u00e1 mais voc\u00ea"
-            + " het een van dat niet voor zijn bedankt ook"
-            + " v\u00e0 c\u1ee7a l\u00e0 c\u00f3 kh\u00f4ng \u0111\u01b0\u1ee3c cho m\u1ed9t c\u00e1c"
-            + " nh\u1eefng b\u1ea1n t\u00f4i n\u00e0y v\u1edbi khi \u0111\u00e3 trong th\u00ec";
-    private static final String MIDDLE_WORDS = "il di che \u00e8 gli della sono grazie ciao anche un";
-    private static final String DISTANT_WORDS = "si\u0119 jest \u017ce jak czy dla oraz dzi\u0119kuj\u0119 nie"
-            + " ve bir bu i\u00e7in ile \u00e7ok te\u015fekk\u00fcr merhaba"
-            + " och att det \u00e4r som p\u00e5 inte jag tack";
+    /**
+     * The function words of the other languages, by language code. Which curve each language is priced on is data:
+     * each encoding's prices file says it ({@link EstimatorPrices#languageKinds}), chosen by the fitting.
+     */
+    static final Map<String, String> LANGUAGE_WORDS = languageWords(
+            "de", "der die das und ist nicht ein eine einen ich sie auf f\u00fcr den dem zu von wird sind werden bitte"
+                    + " danke wie auch im",
+            "fr", "le la les et est une des de pour que qui dans pas vous nous je ce sur avec merci bonjour sont",
+            "es", "los las es en por para una lo se muy gracias hola pero como m\u00e1s est\u00e1",
+            "pt", "\u00e9 dos um uma n\u00e3o obrigado ol\u00e1 mais voc\u00ea",
+            "nl", "het een van dat niet voor zijn bedankt ook",
+            "vi", "v\u00e0 c\u1ee7a l\u00e0 c\u00f3 kh\u00f4ng \u0111\u01b0\u1ee3c cho m\u1ed9t c\u00e1c"
+                    + " nh\u1eefng b\u1ea1n t\u00f4i n\u00e0y v\u1edbi khi \u0111\u00e3 trong th\u00ec",
+            "it", "il di che \u00e8 gli della sono grazie ciao anche un",
+            "pl", "si\u0119 jest \u017ce jak czy dla oraz dzi\u0119kuj\u0119 nie",
+            "tr", "ve bir bu i\u00e7in ile \u00e7ok te\u015fekk\u00fcr merhaba",
+            "sv", "och att det \u00e4r som p\u00e5 inte jag tack");
+
+    /** The kinds of language other than English, as the prices file names them: the curve each is priced on. */
+    static final List<String> KINDS = List.of("foreign", "middle", "distant");
 
     /** The longest hint word: longer words need no look-up. */
-    static final int LONGEST = longestWord(ENGLISH_WORDS + " " + FOREIGN_WORDS + " " + MIDDLE_WORDS + " "
-            + DISTANT_WORDS);
+    static final int LONGEST = longestWord(ENGLISH_WORDS + " " + String.join(" ", LANGUAGE_WORDS.values()));
 
     // The tally's fields: 16 bits each, far more than the hints of the longest text read whole (2,048 characters: at
     // most 1,024 words, each a hint by its spelling and one by its letters).
@@ -58,19 +72,20 @@ final class HintWords {
     // worker and Redis push it out of the cache, and every word that is not a hint probes a slot at random: with the
     // cache emptied before each estimate, the 16 KB table made an estimate of 1 KB 4.5 us slower (13 us against 8.6).
     private static final int TABLE_BITS = 10;
-    private static final int[] SLOTS = new int[1 << TABLE_BITS];
     private static final int SLOT_OCCUPIED = 1;
     private static final int SLOT_KIND_SHIFT = 1;
     private static final int SLOT_KIND = 3 << SLOT_KIND_SHIFT;
 
-    static {
-        add(ENGLISH_WORDS, ENGLISH);
-        add(FOREIGN_WORDS, FOREIGN);
-        add(MIDDLE_WORDS, MIDDLE);
-        add(DISTANT_WORDS, DISTANT);
-    }
+    private final int[] slots = new int[1 << TABLE_BITS];
 
-    private HintWords() {
+    /**
+     * The hint words, each language's counted as hints of its kind.
+     *
+     * @param kindByLanguage each language of {@link #LANGUAGE_WORDS} and its kind, one of {@link #KINDS}
+     */
+    HintWords(Map<String, String> kindByLanguage) {
+        add(ENGLISH_WORDS, ENGLISH);
+        LANGUAGE_WORDS.forEach((language, words) -> add(words, FOREIGN + KINDS.indexOf(kindByLanguage.get(language))));
     }
 
     /**
@@ -86,12 +101,13 @@ final class HintWords {
     static final long DISTANT_LETTER = 1L << (FIELD_BITS * DISTANT);
 
     /** What a Latin word with this hash adds to the tally: one hint of its kind, or 0. */
-    static long tally(long hash) {
+    long tally(long hash) {
+        int[] table = slots;
         int slot = slot(hash);
         int wanted = fingerprint(hash) | SLOT_OCCUPIED;
         int probed;
-        while ((probed = SLOTS[slot]) != 0 && (probed & ~SLOT_KIND) != wanted) {
-            slot = (slot + 1) & (SLOTS.length - 1);
+        while ((probed = table[slot]) != 0 && (probed & ~SLOT_KIND) != wanted) {
+            slot = (slot + 1) & (table.length - 1);
         }
         // An empty slot gives 0; a word, 1 in the field of its kind.
         return (long) (probed & SLOT_OCCUPIED) << (FIELD_BITS * ((probed & SLOT_KIND) >>> SLOT_KIND_SHIFT));
@@ -134,7 +150,7 @@ final class HintWords {
 
     /** The first slot to probe: the hash folded in half, which spreads the hint words at most three slots from it. */
     private static int slot(long hash) {
-        return (int) (hash ^ (hash >>> 32)) & (SLOTS.length - 1);
+        return (int) (hash ^ (hash >>> 32)) & ((1 << TABLE_BITS) - 1);
     }
 
     /** The high 29 bits of the hash, in the bits of a slot above {@link #SLOT_OCCUPIED} and {@link #SLOT_KIND}. */
@@ -146,18 +162,26 @@ final class HintWords {
      * Puts the space-separated words in the table as words of {@code kind}, unless a word with the same fingerprint
      * is there already: English goes first, so a word of two lists counts as English.
      */
-    private static void add(String words, int kind) {
+    private void add(String words, int kind) {
         for (String word : words.split(" ")) {
             long hash = hash(word, 0, word.length());
             int fingerprint = fingerprint(hash) | SLOT_OCCUPIED;
             int slot = slot(hash);
-            while (SLOTS[slot] != 0 && (SLOTS[slot] & ~SLOT_KIND) != fingerprint) {
-                slot = (slot + 1) & (SLOTS.length - 1);
+            while (slots[slot] != 0 && (slots[slot] & ~SLOT_KIND) != fingerprint) {
+                slot = (slot + 1) & (slots.length - 1);
             }
-            if (SLOTS[slot] == 0) {
-                SLOTS[slot] = fingerprint | kind << SLOT_KIND_SHIFT;
+            if (slots[slot] == 0) {
+                slots[slot] = fingerprint | kind << SLOT_KIND_SHIFT;
             }
         }
+    }
+
+    private static Map<String, String> languageWords(String... languagesAndWords) {
+        Map<String, String> words = new LinkedHashMap<>();
+        for (int k = 0; k < languagesAndWords.length; k += 2) {
+            words.put(languagesAndWords[k], languagesAndWords[k + 1]);
+        }
+        return Collections.unmodifiableMap(words);
     }
 
     private static int longestWord(String words) {

@@ -66,6 +66,7 @@ public final class TokenEstimator implements TokenCounter {
     private final WordCurve[] markedScriptCurves;
     private final double[] rareLetterPrices; // by character class, from CharacterClass.CJK on
     private final SingleTokenLetters singleTokenLetters;
+    private final HintWords hintWords; // each language's function words as hints of the curve its prices name
 
     /** An estimator for {@code o200k_base}, the encoding of the GPT-4o, GPT-4.1, GPT-5 and o-series models. */
     public TokenEstimator() {
@@ -79,6 +80,7 @@ public final class TokenEstimator implements TokenCounter {
     TokenEstimator(EstimatorPrices prices, SingleTokenLetters singleTokenLetters) {
         this.prices = prices;
         this.singleTokenLetters = singleTokenLetters;
+        this.hintWords = new HintWords(prices.languageKinds());
         this.rareLetterPrices = prices.rareLetters().stream().mapToDouble(Double::doubleValue).toArray();
         this.englishWordPrices = prices.english().table(TABULATED_WORD_LENGTHS);
         this.lettersBeyondKnee = new WordCurve(0, prices.foreign().knee(), 1).table(TABULATED_WORD_LENGTHS);
@@ -159,6 +161,7 @@ public final class TokenEstimator implements TokenCounter {
         double[] englishPrices = englishWordPrices;
         double[] beyondKnee = lettersBeyondKnee;
         WordCurve excess = p.foreign();
+        HintWords hintTable = hintWords;
         double tokens = 0;
         double englishWords = 0; // Latin words priced as English
         int latinWords = 0;
@@ -258,7 +261,7 @@ public final class TokenEstimator implements TokenCounter {
                         }
                         // Only words of up to HintWords.LONGEST letters can be hints: the others' tally is masked out, which
                         // spares a branch on the length of every word.
-                        hints += HintWords.tally(hash) & ((i - wordStart - HintWords.LONGEST - 1) >> 31);
+                        hints += hintTable.tally(hash) & ((i - wordStart - HintWords.LONGEST - 1) >> 31);
                         if (i + 1 < end && text.charAt(i) == ' ' && isAsciiLetter(text.charAt(i + 1))) {
                             // A single space before a word costs nothing: read that word without going round the loop.
                             i++;

@@ -54,6 +54,17 @@ class EstimatorPricesTest {
                         + " shared by all, and one slope each");
     }
 
+    @Test
+    void aLanguageKindThatIsNoCurveIsNamedWithItsValue() throws IOException {
+        Properties properties = properties(EstimatorPrices.load("o200k_base").format("comment"));
+        properties.setProperty("language.nl", "germanic");
+
+        assertThatThrownBy(() -> EstimatorPrices.parse("o200k_base", "prices-o200k_base.properties", properties))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("prices-o200k_base.properties: language.nl=\"germanic\" is not valid; accepted: one of"
+                        + " [foreign, middle, distant]");
+    }
+
     private static Properties properties(String text) throws IOException {
         Properties properties = new Properties();
         properties.load(new StringReader(text));

@@ -2,9 +2,15 @@ package dev.poolsight.core.tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class HintWordsTest {
+
+    /** Italian on the middle curve, Polish, Turkish and Swedish on the distant one, the others well-known. */
+    private static final HintWords HINTS = new HintWords(kinds("it", "middle", "pl", "distant", "tr", "distant", "sv",
+            "distant"));
 
     @Test
     void eachFunctionWordIsTalliedAsAHintOfItsKind() {
@@ -15,6 +21,17 @@ class HintWordsTest {
         assertThat(HintWords.foreign(tally)).isEqualTo(1);
         assertThat(HintWords.middle(tally)).isEqualTo(1);
         assertThat(HintWords.distant(tally)).isEqualTo(3);
+    }
+
+    @Test
+    void aLanguageIsTalliedAsTheKindThePricesGiveIt() {
+        HintWords dutchAsMiddle = new HintWords(kinds("nl", "middle"));
+        HintWords dutchAsForeign = new HintWords(kinds());
+        long het = HintWords.hash("het", 0, 3);
+
+        assertThat(HintWords.middle(dutchAsMiddle.tally(het))).isEqualTo(1);
+        assertThat(HintWords.foreign(dutchAsForeign.tally(het))).isEqualTo(1);
+        assertThat(HintWords.middle(dutchAsForeign.tally(het))).isZero();
     }
 
     @Test
@@ -30,7 +47,17 @@ class HintWordsTest {
         assertThat(HintWords.english(HintWords.FOREIGN_LETTER + HintWords.DISTANT_LETTER)).isZero();
     }
 
+    /** Every language well-known but those given, with their kinds. */
+    private static Map<String, String> kinds(String... languagesAndKinds) {
+        Map<String, String> kinds = new LinkedHashMap<>();
+        HintWords.LANGUAGE_WORDS.keySet().forEach(language -> kinds.put(language, "foreign"));
+        for (int k = 0; k < languagesAndKinds.length; k += 2) {
+            kinds.put(languagesAndKinds[k], languagesAndKinds[k + 1]);
+        }
+        return kinds;
+    }
+
     private static long tally(String word) {
-        return HintWords.tally(HintWords.hash(word, 0, word.length()));
+        return HINTS.tally(HintWords.hash(word, 0, word.length()));
     }
 }

@@ -4,6 +4,7 @@ import dev.poolsight.core.tokens.EstimatorPrices.WordCurve;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The prices of an {@link EstimatorPrices} as one vector, for the fitting: the estimate is a sum of prices times
@@ -89,7 +90,7 @@ final class PriceLayout {
         return kneeIndex(CURVES - 1) + 1;
     }
 
-    static EstimatorPrices prices(String encodingName, double[] v, double[] knees) {
+    static EstimatorPrices prices(String encodingName, double[] v, double[] knees, Map<String, String> languageKinds) {
         List<WordCurve> scripts = new ArrayList<>();
         List<WordCurve> marked = new ArrayList<>();
         List<Double> rareLetters = new ArrayList<>();
@@ -105,7 +106,7 @@ final class PriceLayout {
                 new WordCurve(v[curveStart(1)], knees[kneeIndex(1)], v[curveStart(1) + 1]),
                 new WordCurve(v[curveStart(2)], knees[kneeIndex(2)], v[curveStart(2) + 1]),
                 new WordCurve(v[curveStart(3)], knees[kneeIndex(3)], v[curveStart(3) + 1]), scripts, marked,
-                rareLetters, Arrays.copyOfRange(v, singleIndex(0), SIZE));
+                rareLetters, Arrays.copyOfRange(v, singleIndex(0), SIZE), languageKinds);
     }
 
     /** A vector with 1 at {@code index} and 0 elsewhere. */

@@ -135,11 +135,12 @@ class JedisClientsAgentIT {
         assertThat(result.count(pool + "PIPELINE.count")).isEqualTo(1);
         assertThat(result.count(pool + "TRANSACTION.count")).isEqualTo(1);
         assertThat(result.count(pool + "EVAL.count")).isEqualTo(1);
-        assertThat(result.number(pool + "EVAL.maxMillis")).isBetween(50.0, 1000.0);
+        // The script spins 50 ms; at three significant digits the histogram keeps 50.01 ms as 49.95 ms.
+        assertThat(result.number(pool + "EVAL.maxMillis")).isBetween(49.9, 1000.0);
         assertThat(result.number(pool + "GET.p95Millis")).isLessThan(10.0);
         String impatient = "commands[" + server() + "-2].";
         assertThat(result.count(impatient + "EVAL.timeouts")).isEqualTo(1);
-        assertThat(result.number(impatient + "EVAL.maxMillis")).isBetween(50.0, 1000.0);
+        assertThat(result.number(impatient + "EVAL.maxMillis")).isBetween(49.9, 1000.0);
         assertThat(result.get("killed")).isEqualTo("true");
         assertThat(result.get("wrongType")).isEqualTo("true");
         assertThat(result.count("transactionReplies")).isEqualTo(2);

@@ -40,7 +40,8 @@ public final class GenericPoolHost {
         }
     }
 
-    static final class Buffers extends BasePooledObjectFactory<StringBuilder> {
+    /** Pools of string builders, which cost nothing to make: the pool is what is measured. */
+    public static final class Buffers extends BasePooledObjectFactory<StringBuilder> {
         @Override
         public StringBuilder create() {
             return new StringBuilder();

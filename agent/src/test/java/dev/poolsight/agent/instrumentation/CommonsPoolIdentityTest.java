@@ -2,9 +2,7 @@ package dev.poolsight.agent.instrumentation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.apache.commons.pool2.BasePooledObjectFactory;
-import org.apache.commons.pool2.PooledObject;
-import org.apache.commons.pool2.impl.DefaultPooledObject;
+import dev.poolsight.agent.host.GenericPoolHost;
 import org.apache.commons.pool2.impl.GenericObjectPool;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.JedisPool;
@@ -32,17 +30,7 @@ class CommonsPoolIdentityTest {
 
     @Test
     void anyOtherPoolLendsNone() {
-        try (GenericObjectPool<StringBuilder> pool = new GenericObjectPool<>(new BasePooledObjectFactory<>() {
-            @Override
-            public StringBuilder create() {
-                return new StringBuilder();
-            }
-
-            @Override
-            public PooledObject<StringBuilder> wrap(StringBuilder buffer) {
-                return new DefaultPooledObject<>(buffer);
-            }
-        })) {
+        try (GenericObjectPool<StringBuilder> pool = new GenericObjectPool<>(new GenericPoolHost.Buffers())) {
             assertThat(identity.lendsRedisConnections(pool)).isFalse();
             assertThat(identity.nameOf(pool)).startsWith("GenericObjectPool:");
         }

@@ -67,11 +67,6 @@ public final class ClassPack {
         }
     }
 
-    /** Whether the pack holds class {@code name} (a binary name, {@code a.b.C}). */
-    public boolean contains(String name) {
-        return find(name) >= 0;
-    }
-
     /** The class file of class {@code name}, or null when the pack does not hold it. */
     public byte[] classFile(String name) throws IOException {
         int record = find(name);

@@ -25,7 +25,7 @@ class JedisClusterAgentIT {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"JedisCluster", "RedisClusterClient"})
-    void everyNodesPoolIsListedUnderItsNodesNameWithExactlyItsBorrows(String client) throws Exception {
+    void everyNodesPoolIsListedUnderItsNodesNameWithExactlyItsBorrowsAndCommands(String client) throws Exception {
         HostJvm.Result result = HostJvm.on(HostJvm.JAVA_17).withAgent("").classPath("jedis7")
                 .main("dev.poolsight.agent.host.JedisClusterHost", client, CLUSTER.clusterNodesVariable(), GETS)
                 .finish();
@@ -38,6 +38,8 @@ class JedisClusterAgentIT {
             assertThat(result.count(pool + "borrows")).as("borrows from the pool of %s", master)
                     .isEqualTo(expected.get(master));
             assertThat(result.count(pool + "returns")).as("returns to the pool of %s", master)
+                    .isEqualTo(expected.get(master));
+            assertThat(result.count("commands[redis://" + master + "].GET.count")).as("GETs timed on %s", master)
                     .isEqualTo(expected.get(master));
         }
         assertThat(result.results().keySet()).filteredOn(key -> key.endsWith(".borrows")).hasSize(3);

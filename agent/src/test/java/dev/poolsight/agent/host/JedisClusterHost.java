@@ -13,7 +13,8 @@ import redis.clients.jedis.UnifiedJedis;
  * Jedis' cluster clients against a real Redis Cluster, in a child JVM with the agent:
  * {@code JedisClusterHost <JedisCluster|RedisClusterClient> <host:port,host:port seeds> <gets>} makes GETs of the
  * keys {@code poolsight:cluster:0} up to {@code <gets> - 1} through that client (Jedis 7's RedisClusterClient or
- * the older JedisCluster), each through the pool of the node that serves its slot, then reports every pool.
+ * the older JedisCluster), each through the pool of the node that serves its slot, then reports every pool and the
+ * commands timed on each.
  */
 public final class JedisClusterHost {
 
@@ -35,19 +36,23 @@ public final class JedisClusterHost {
                 try (JedisCluster cluster = new JedisCluster(seeds, DefaultJedisClientConfig.builder().build(), 5,
                         pools)) {
                     gets(cluster, gets);
-                    HostReport.result("nodes", cluster.getClusterNodes().size());
-                    HostReport.pools();
+                    report(cluster.getClusterNodes().size());
                 }
             }
             case "RedisClusterClient" -> {
                 try (RedisClusterClient cluster = RedisClusterClient.builder().nodes(seeds).poolConfig(pools).build()) {
                     gets(cluster, gets);
-                    HostReport.result("nodes", cluster.getClusterNodes().size());
-                    HostReport.pools();
+                    report(cluster.getClusterNodes().size());
                 }
             }
             default -> throw new IllegalArgumentException("unknown client " + args[0]);
         }
+    }
+
+    private static void report(int nodes) throws Exception {
+        HostReport.result("nodes", nodes);
+        HostReport.pools();
+        HostReport.redisCommands(nodes);
     }
 
     private static void gets(UnifiedJedis cluster, int gets) {

@@ -62,9 +62,7 @@ public final class PoolHooks {
             if (recorder != null) {
                 Object lent = recorder.tracksObjects() ? PooledObjects.userObject(pooledObject) : null;
                 recorder.borrowSucceeded(lent, wait.toNanos());
-                if (recorder.lendsRedisConnections()) {
-                    RedisHooks.lent(recorder);
-                }
+                RedisHooks.lent(recorder);
             }
         } catch (Throwable t) {
             AgentHealth.failure("record borrow", t);
@@ -126,9 +124,7 @@ public final class PoolHooks {
             }
             if (thrown == null) {
                 recorder.borrowSucceeded(borrowed, waited);
-                if (recorder.lendsRedisConnections()) {
-                    RedisHooks.lent(recorder);
-                }
+                RedisHooks.lent(recorder);
             } else if (BorrowFailures.isExhaustion(thrown)) {
                 recorder.borrowExhausted(waited);
             } else {
@@ -147,9 +143,7 @@ public final class PoolHooks {
             PoolRecorder recorder = recorder(pool);
             if (recorder != null) {
                 recorder.returned(object);
-                if (recorder.lendsRedisConnections()) {
-                    RedisHooks.returning(recorder);
-                }
+                RedisHooks.returning(recorder);
             }
         } catch (Throwable t) {
             AgentHealth.failure("record return", t);
@@ -165,9 +159,7 @@ public final class PoolHooks {
             PoolRecorder recorder = recorder(pool);
             if (recorder != null) {
                 recorder.invalidated(object);
-                if (recorder.lendsRedisConnections()) {
-                    RedisHooks.returning(recorder);
-                }
+                RedisHooks.returning(recorder);
             }
         } catch (Throwable t) {
             AgentHealth.failure("record invalidate", t);

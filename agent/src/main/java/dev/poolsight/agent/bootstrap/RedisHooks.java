@@ -23,13 +23,21 @@ public final class RedisHooks {
     private RedisHooks() {
     }
 
-    /** This thread has just borrowed a connection of {@code pool}. */
+    /**
+     * This thread has just borrowed from {@code pool}. Only a pool of Redis connections is noted, so that other pools'
+     * borrows and returns pay no thread-local look-up for command timing.
+     */
     static void lent(PoolRecorder pool) {
-        LENT.get()[0] = pool;
+        if (pool.lendsRedisConnections()) {
+            LENT.get()[0] = pool;
+        }
     }
 
     /** This thread is giving a connection of {@code pool} back. */
     static void returning(PoolRecorder pool) {
+        if (!pool.lendsRedisConnections()) {
+            return;
+        }
         PoolRecorder[] lent = LENT.get();
         if (lent[0] == pool) {
             lent[0] = null;

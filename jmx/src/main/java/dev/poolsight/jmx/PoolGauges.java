@@ -27,6 +27,15 @@ public interface PoolGauges {
     /** The most idle objects the pool keeps (per key, for a keyed pool). */
     int maxIdle();
 
+    /**
+     * The pool's own count of borrows minus its count of returns since it was built, or {@code -1} when it keeps no
+     * such counts. More than {@link #numActive()} when objects were invalidated instead of returned; read once, when
+     * the pool's recorder is made, to learn how many.
+     */
+    default long borrowsNotReturned() {
+        return -1;
+    }
+
     /** Gauges that always read the given values: for a pool described rather than read, in tests and benchmarks. */
     static PoolGauges fixed(int numActive, int numIdle, int numWaiters, int maxTotal, int maxIdle) {
         return new FixedPoolGauges(numActive, numIdle, numWaiters, maxTotal, maxIdle);

@@ -20,9 +20,9 @@ import java.util.function.LongSupplier;
  * {@link #held}) on every borrow, return and invalidation, on the application's threads. They take no locks, never
  * call into the pool, read no clock, and once warm allocate nothing, except that leak detection reads the clock and
  * captures a stack trace at each borrow. They accept any input without throwing. A borrow and a return together
- * cost two atomic instructions (for the peak); the counts and times are buffered per thread ({@link ThreadBuffers})
- * and reach the counters and histograms when a reader asks. Everything else is for readers (JMX, Prometheus) and
- * does the heavy work.
+ * cost no atomic instruction: the counts and times are buffered per thread ({@link ThreadBuffers}) and reach the
+ * counters and histograms when a reader asks, and the peak is taken from the pool's own counts of borrows and
+ * returns, which the pool keeps anyway. Everything else is for readers (JMX, Prometheus) and does the heavy work.
  *
  * <p>Times come from the caller: the agent hands on the wait and hold durations Commons Pool measures itself, so
  * that recording costs no clock reads of its own. With leak detection on, the objects lent out are tracked by
@@ -43,26 +43,7 @@ public final class PoolRecorder {
     private static final int BORROW = 0;
     private static final int WAIT = 1;
     private static final int HOLD = 2;
-    private final ThreadBuffers buffered = new ThreadBuffers(new ThreadBuffers.Consumer() {
-        @Override
-        public void value(int kind, long nanos) {
-            if (kind == BORROW) {
-                borrows++;
-            }
-            if (kind == HOLD) {
-                holdTimes.recordNanos(nanos);
-                holdBuckets.record(nanos);
-            } else {
-                waitTimes.recordNanos(nanos);
-                waitBuckets.record(nanos);
-            }
-        }
-
-        @Override
-        public void counted(long count) {
-            returns += count;
-        }
-    });
+    private final ThreadBuffers buffered = new ThreadBuffers(this::buffered);
     // Guarded by buffered: the consumer above keeps them.
     private long borrows;
     private long returns;
@@ -78,10 +59,11 @@ public final class PoolRecorder {
     /** Objects lent out, when and where; kept only with leak detection on. */
     private final HoldTable holds = new HoldTable();
     /*
-     * Counted here rather than read from the pool at each borrow: the pool's getNumActive() takes the idle
-     * queue's lock, and the borrow path must not.
+     * Objects that the pool's counts of borrows and returns still show as lent out but that are not: invalidated
+     * (destroyed instead of returned), or, for a pool found after it had been used, gone before recording began.
+     * Subtracted from those counts for the peak; written only on those rare paths.
      */
-    private final AtomicLong borrowedNow = new AtomicLong();
+    private final AtomicLong neverReturned = new AtomicLong();
     private final AtomicLong peakBorrowed = new AtomicLong();
     /** Read only when a borrow finds the pool exhausted, so the successful borrow never pays for it. */
     private final AtomicReference<PoolEvents> events = new AtomicReference<>();
@@ -117,6 +99,22 @@ public final class PoolRecorder {
         this.leakThresholdNanos = settings.leakThreshold().toNanos();
         this.waitTimes = new SlidingWindowHistogram(settings.window(), nanoClock);
         this.holdTimes = new SlidingWindowHistogram(settings.window(), nanoClock);
+        this.neverReturned.set(invalidatedBeforeRecording(gauges));
+    }
+
+    /**
+     * For a pool already in use when recording began (a dynamic attach): the objects its counts show as lent out
+     * beyond those it has lent out now, which were invalidated earlier. Zero for a pool registered as it is built.
+     */
+    private static long invalidatedBeforeRecording(PoolGauges gauges) {
+        try {
+            long byCounts = gauges.borrowsNotReturned();
+            int active = gauges.numActive();
+            return byCounts < 0 || active < 0 ? 0 : Math.max(0, byCounts - active);
+        } catch (RuntimeException | LinkageError e) {
+            AgentHealth.failure("read gauge borrowsNotReturned", e);
+            return 0;
+        }
     }
 
     /**
@@ -150,10 +148,23 @@ public final class PoolRecorder {
      */
     public void borrowSucceeded(Object pooledObject, long waitNanos) {
         buffered.record(BORROW, waitNanos);
-        notePeak(borrowedNow.incrementAndGet());
         if (leakThresholdNanos > 0 && pooledObject != null) {
             holds.add(pooledObject, nanoClock.getAsLong(), BorrowSite.capture());
         }
+    }
+
+    /**
+     * After a borrow, the pool's own count of borrows minus its count of returns since it was built (Commons Pool's
+     * {@code getBorrowedCount() - getReturnedCount()}): keeps the peak of objects lent out at once.
+     *
+     * <p>Taken from the pool rather than counted here because the pool counts borrows and returns anyway, with an
+     * atomic instruction each, and two more of our own were a third of the agent's cost on a borrow and return. The
+     * pool counts a return once the object is back in the pool, so another thread that takes it in that instant
+     * sees it twice: the peak can be one too high for each return under way just then, and is never shown above
+     * the pool's size.
+     */
+    public void observedBorrowsNotReturned(long borrowsNotReturned) {
+        notePeak(borrowsNotReturned - neverReturned.get());
     }
 
     /** Whether {@link #borrowSucceeded} needs the object lent out: only leak detection tracks objects. */
@@ -194,36 +205,34 @@ public final class PoolRecorder {
         }
     }
 
-    /** {@code pooledObject} is being returned to the pool: counts it. */
+    /**
+     * {@code pooledObject} is being returned to the pool, and its caller still holds it: with leak detection on, it
+     * is no longer a suspect. The return is counted by {@link #held}, which follows once the pool has it back.
+     */
     public void returned(Object pooledObject) {
-        buffered.count();
-        endBorrow(pooledObject);
+        untrack(pooledObject);
     }
 
     /** {@code pooledObject} is being invalidated (destroyed instead of returned): counts it. */
     public void invalidated(Object pooledObject) {
         invalidations.increment();
-        endBorrow(pooledObject);
+        // The pool never counts it as returned.
+        neverReturned.incrementAndGet();
+        untrack(pooledObject);
     }
 
     /**
-     * An object was held for {@code heldNanos}, from the moment the pool lent it out to its return, as the pool
-     * measured it.
+     * An object came back: counts the return, with the time the object was held from the moment the pool lent it
+     * out, as the pool measured it.
      */
     public void held(long heldNanos) {
         buffered.record(HOLD, heldNanos);
     }
 
-    private void endBorrow(Object pooledObject) {
-        // Never below zero: objects lent out before recording began come back without a recorded borrow.
-        borrowedNow.getAndUpdate(PoolRecorder::oneFewer);
+    private void untrack(Object pooledObject) {
         if (leakThresholdNanos > 0 && pooledObject != null) {
             holds.remove(pooledObject);
         }
-    }
-
-    private static long oneFewer(long borrowed) {
-        return borrowed > 0 ? borrowed - 1 : 0;
     }
 
     private void notePeak(long borrowed) {
@@ -274,19 +283,22 @@ public final class PoolRecorder {
         return invalidations.sum();
     }
 
-    /** Objects lent out now and not yet returned or invalidated, among those whose borrow was recorded. */
-    public long borrowedNow() {
-        return borrowedNow.get();
-    }
-
-    /** The most objects lent out at once since start or the last {@link #resetPeaks()}. */
+    /**
+     * The most objects lent out at once since start or the last {@link #resetPeaks()}, as seen at each borrow; never
+     * more than the pool's size.
+     */
     public long peakBorrowed() {
-        return peakBorrowed.get();
+        return peakWithin(maxTotal());
     }
 
-    /** Starts the peaks over from the present: the peak becomes the number of objects lent out now. */
+    private long peakWithin(int maxTotal) {
+        long peak = peakBorrowed.get();
+        return maxTotal > 0 ? Math.min(peak, maxTotal) : peak;
+    }
+
+    /** Starts the peaks over from the present: the peak becomes the number of objects the pool has active now. */
     public void resetPeaks() {
-        peakBorrowed.set(borrowedNow.get());
+        peakBorrowed.set(Math.max(0, numActive()));
     }
 
     /**
@@ -302,7 +314,8 @@ public final class PoolRecorder {
      * Measured at each borrow, so a burst between two scrapes is not missed.
      */
     public double peakUtilization() {
-        return ratio(peakBorrowed.get(), maxTotal());
+        int maxTotal = maxTotal();
+        return ratio(peakWithin(maxTotal), maxTotal);
     }
 
     private static double ratio(long used, int maxTotal) {
@@ -447,7 +460,7 @@ public final class PoolRecorder {
     public PoolStats stats() {
         int numActive = numActive();
         int maxTotal = maxTotal();
-        long peak = peakBorrowed.get();
+        long peak = peakWithin(maxTotal);
         // One drain for all the buffered figures, so that the counts and the windows describe the same moment.
         Buffered buffered = this.buffered.drainThen(() -> new Buffered(borrows, returns, waitTimes.snapshot(),
                 holdTimes.snapshot(), waitBuckets.snapshot(), holdBuckets.snapshot()));
@@ -477,6 +490,22 @@ public final class PoolRecorder {
     /** What {@link #stats()} reads from one drain of the per-thread buffers. */
     private record Buffered(long borrows, long returns, LatencySnapshot waitTimes, LatencySnapshot holdTimes,
             LatencyBuckets waitBuckets, LatencyBuckets holdBuckets) {
+    }
+
+    /** Takes one buffered value; under the lock of {@link #buffered}. */
+    private void buffered(int kind, long nanos) {
+        if (kind == BORROW) {
+            borrows++;
+        }
+        if (kind == HOLD) {
+            // A return is counted with its hold time: one value, where a count of its own cost a second write.
+            returns++;
+            holdTimes.recordNanos(nanos);
+            holdBuckets.record(nanos);
+        } else {
+            waitTimes.recordNanos(nanos);
+            waitBuckets.record(nanos);
+        }
     }
 
     /** Package-private for tests: the table of objects lent out. */

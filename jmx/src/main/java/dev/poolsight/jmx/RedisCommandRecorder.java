@@ -32,17 +32,9 @@ public final class RedisCommandRecorder {
     private final RedisCommandNames names;
     private final Duration window;
     private final LongSupplier nanoClock;
-    private final ThreadBuffers buffered = new ThreadBuffers(new ThreadBuffers.Consumer() {
-        @Override
-        public void value(int kind, long entry) {
-            int command = (int) (entry >>> OUTCOME_BITS) & (RedisCommandNames.CAPACITY - 1);
-            counter(command).record((int) entry & ((1 << OUTCOME_BITS) - 1), entry >>> SHIFT);
-        }
-
-        @Override
-        public void counted(long count) {
-            // Commands are only ever recorded with their time.
-        }
+    private final ThreadBuffers buffered = new ThreadBuffers((kind, entry) -> {
+        int command = (int) (entry >>> OUTCOME_BITS) & (RedisCommandNames.CAPACITY - 1);
+        counter(command).record((int) entry & ((1 << OUTCOME_BITS) - 1), entry >>> SHIFT);
     });
     // Guarded by buffered.
     private final Counter[] counters = new Counter[RedisCommandNames.CAPACITY];

@@ -31,13 +31,11 @@ import java.util.function.Supplier;
 final class ThreadBuffers {
 
     /** What the buffered values are handed to; runs under the lock of the {@link ThreadBuffers}. */
+    @FunctionalInterface
     interface Consumer {
 
         /** One value, as recorded: {@code kind} is 0 to 3, {@code value} 0 or more. */
         void value(int kind, long value);
-
-        /** {@code count} more events were counted (see {@link ThreadBuffers#count()}). */
-        void counted(long count);
     }
 
     static final int MAX_KIND = 3;
@@ -84,17 +82,6 @@ final class ThreadBuffers {
         }
     }
 
-    /** Counts one event that carries no value, for {@link Consumer#counted}. */
-    void count() {
-        if (onVirtualThread()) {
-            synchronized (this) {
-                consumer.counted(1);
-            }
-            return;
-        }
-        own.get().count();
-    }
-
     private static boolean onVirtualThread() {
         return VIRTUAL_THREAD != null && Thread.currentThread().getClass() == VIRTUAL_THREAD;
     }
@@ -135,14 +122,12 @@ final class ThreadBuffers {
         private static final int MASK = RING_SIZE - 1;
         private static final VarHandle WRITTEN;
         private static final VarHandle READ;
-        private static final VarHandle COUNTED;
 
         static {
             try {
                 MethodHandles.Lookup lookup = MethodHandles.lookup();
                 WRITTEN = lookup.findVarHandle(Ring.class, "written", long.class);
                 READ = lookup.findVarHandle(Ring.class, "read", long.class);
-                COUNTED = lookup.findVarHandle(Ring.class, "counted", long.class);
             } catch (ReflectiveOperationException e) {
                 throw new ExceptionInInitializerError(e);
             }
@@ -154,10 +139,6 @@ final class ThreadBuffers {
         private long written;
         /** Entries consumed; only the drainer writes it, under the lock. */
         private long read;
-        /** Events counted; only the owner writes it. */
-        private long counted;
-        /** How many of them the consumer was told of; the drainer's own, under the lock. */
-        private long countedSeen;
 
         Ring(Thread owner) {
             this.owner = owner;
@@ -174,18 +155,8 @@ final class ThreadBuffers {
             return true;
         }
 
-        /** By the owner. */
-        void count() {
-            COUNTED.setRelease(this, counted + 1);
-        }
-
-        /**
-         * Under the lock of the {@link ThreadBuffers}. The count is read before the entries: the owner writes an
-         * entry (a borrow) before it counts the event that follows it (its return), so whatever count this drain
-         * sees, it also sees the entries written before it, and never hands on more returns than borrows.
-         */
+        /** Under the lock of the {@link ThreadBuffers}: hands on every entry written so far, in order. */
         void drainTo(Consumer consumer) {
-            long total = (long) COUNTED.getAcquire(this);
             long end = (long) WRITTEN.getAcquire(this);
             long at = read;
             for (; at != end; at++) {
@@ -193,10 +164,6 @@ final class ThreadBuffers {
                 consumer.value((int) (entry & MAX_KIND), entry >>> 2);
             }
             READ.setRelease(this, at);
-            if (total != countedSeen) {
-                consumer.counted(total - countedSeen);
-                countedSeen = total;
-            }
         }
     }
 }

@@ -8,6 +8,7 @@ public class FakeGauges implements PoolGauges {
     public volatile int numWaiters;
     public volatile int maxTotal = 8;
     public volatile int maxIdle = 8;
+    public volatile long borrowsNotReturned = -1;
 
     public FakeGauges() {
     }
@@ -43,5 +44,10 @@ public class FakeGauges implements PoolGauges {
     @Override
     public int maxIdle() {
         return maxIdle;
+    }
+
+    @Override
+    public long borrowsNotReturned() {
+        return borrowsNotReturned;
     }
 }

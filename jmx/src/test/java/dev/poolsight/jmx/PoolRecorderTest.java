@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -71,26 +72,41 @@ class PoolRecorderTest {
     }
 
     @Test
-    void invalidationIsCountedAndEndsTheBorrow() {
-        Object connection = new Object();
-        recorder.borrowSucceeded(connection, 0);
+    void anInvalidatedObjectIsCountedAndNoLongerCountsAsLentOut() {
+        recorder.borrowSucceeded(new Object(), 0);
+        recorder.observedBorrowsNotReturned(1);
 
-        recorder.invalidated(connection);
+        recorder.invalidated(new Object());
+        recorder.borrowSucceeded(new Object(), 0);
+        recorder.observedBorrowsNotReturned(2); // the pool never counts the invalidated object as returned
 
         assertThat(recorder.invalidateCount()).isEqualTo(1);
         assertThat(recorder.returnCount()).isZero();
-        assertThat(recorder.borrowedNow()).isZero();
+        assertThat(recorder.peakBorrowed()).isEqualTo(1);
     }
 
     @Test
-    void anObjectBorrowedBeforeRecordingBeganIsCountedWithoutDrivingBorrowedNowBelowZero() {
+    void aPoolFoundInUseLeavesOutTheObjectsItsCountsShowThatItNoLongerHas() {
+        FakeGauges inUse = new FakeGauges();
+        inUse.borrowsNotReturned = 7; // five of them invalidated before recording began
+        inUse.numActive = 2;
+        PoolRecorder found = new PoolRecorder("found", inUse, RecorderSettings.defaults(), clock);
+
+        found.borrowSucceeded(new Object(), 0);
+        found.observedBorrowsNotReturned(8);
+
+        assertThat(found.peakBorrowed()).isEqualTo(3);
+    }
+
+    @Test
+    void aReturnIsCountedWithItsHoldTimeNotWhenItBegins() {
         recorder.returned(new Object());
-        recorder.invalidated(new Object());
-        recorder.borrowSucceeded(new Object(), 0);
+
+        assertThat(recorder.returnCount()).isZero();
+
+        recorder.held(MILLI);
 
         assertThat(recorder.returnCount()).isEqualTo(1);
-        assertThat(recorder.borrowedNow()).isEqualTo(1);
-        assertThat(recorder.peakBorrowed()).isEqualTo(1);
     }
 
     @Test
@@ -117,10 +133,10 @@ class PoolRecorderTest {
     void nullObjectsAreCountedButNotTracked() {
         recorder.borrowSucceeded(null, MILLI);
         recorder.returned(null);
+        recorder.held(MILLI);
 
         assertThat(recorder.borrowCount()).isEqualTo(1);
         assertThat(recorder.returnCount()).isEqualTo(1);
-        assertThat(recorder.borrowedNow()).isZero();
     }
 
     @Test
@@ -204,13 +220,29 @@ class PoolRecorderTest {
         Object second = new Object();
         Object third = new Object();
         recorder.borrowSucceeded(first, 0);
+        recorder.observedBorrowsNotReturned(1);
         recorder.borrowSucceeded(second, 0);
-        recorder.borrowSucceeded(third, 0);
+        recorder.observedBorrowsNotReturned(2);
         recorder.returned(first);
-        recorder.returned(second);
+        recorder.held(0);
+        recorder.borrowSucceeded(third, 0);
+        recorder.observedBorrowsNotReturned(2);
+        recorder.borrowSucceeded(first, 0);
+        recorder.observedBorrowsNotReturned(3);
 
         assertThat(recorder.peakBorrowed()).isEqualTo(3);
         assertThat(recorder.peakUtilization()).isEqualTo(0.75);
+    }
+
+    @Test
+    void thePeakIsNeverShownAboveThePoolsSize() {
+        gauges.maxTotal = 4;
+        // Counted twice: taken by a borrower in the instant after its return put it back, before the pool counted it.
+        recorder.observedBorrowsNotReturned(5);
+
+        assertThat(recorder.peakBorrowed()).isEqualTo(4);
+        assertThat(recorder.peakUtilization()).isEqualTo(1.0);
+        assertThat(recorder.stats().peakBorrowed()).isEqualTo(4);
     }
 
     @Test
@@ -218,8 +250,12 @@ class PoolRecorderTest {
         Object first = new Object();
         Object second = new Object();
         recorder.borrowSucceeded(first, 0);
+        recorder.observedBorrowsNotReturned(1);
         recorder.borrowSucceeded(second, 0);
+        recorder.observedBorrowsNotReturned(2);
         recorder.returned(first);
+        recorder.held(0);
+        gauges.numActive = 1;
 
         recorder.resetPeaks();
 
@@ -235,6 +271,7 @@ class PoolRecorderTest {
         gauges.maxIdle = 4;
         Object connection = new Object();
         recorder.borrowSucceeded(connection, 2 * MILLI);
+        recorder.observedBorrowsNotReturned(1);
         recorder.returned(connection);
         recorder.held(20 * MILLI);
         recorder.borrowExhausted(MILLI);
@@ -263,6 +300,9 @@ class PoolRecorderTest {
     void concurrentBorrowAndReturnPairsAreCountedExactly() throws Exception {
         int threads = 8;
         int pairs = 20_000;
+        // The pool's own counters, as Commons Pool keeps them.
+        AtomicLong poolBorrows = new AtomicLong();
+        AtomicLong poolReturns = new AtomicLong();
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -273,7 +313,9 @@ class PoolRecorderTest {
                     start.await();
                     for (int i = 0; i < pairs; i++) {
                         recorder.borrowSucceeded(connection, MILLI);
+                        recorder.observedBorrowsNotReturned(poolBorrows.incrementAndGet() - poolReturns.get());
                         recorder.returned(connection);
+                        poolReturns.incrementAndGet();
                         recorder.held(MILLI);
                     }
                     return null;
@@ -292,7 +334,6 @@ class PoolRecorderTest {
         assertThat(recorder.returnCount()).isEqualTo(total);
         assertThat(recorder.waitTimeSnapshot().count()).isEqualTo(total);
         assertThat(recorder.holdTimeSnapshot().count()).isEqualTo(total);
-        assertThat(recorder.borrowedNow()).isZero();
         assertThat(recorder.peakBorrowed()).isBetween(1L, (long) threads);
     }
 
@@ -317,6 +358,7 @@ class PoolRecorderTest {
     private void borrowAndReturn(Object connection, int pairs) {
         for (int i = 0; i < pairs; i++) {
             recorder.borrowSucceeded(connection, MILLI);
+            recorder.observedBorrowsNotReturned(1);
             recorder.returned(connection);
             recorder.held(MILLI);
             recorder.borrowExhausted(MILLI);

@@ -11,18 +11,9 @@ class ThreadBuffersTest {
 
     private final List<Long> values = new ArrayList<>();
     private final long[] kinds = new long[4];
-    private long counted;
-    private final ThreadBuffers buffers = new ThreadBuffers(new ThreadBuffers.Consumer() {
-        @Override
-        public void value(int kind, long value) {
-            kinds[kind]++;
-            values.add(value);
-        }
-
-        @Override
-        public void counted(long count) {
-            counted += count;
-        }
+    private final ThreadBuffers buffers = new ThreadBuffers((kind, value) -> {
+        kinds[kind]++;
+        values.add(value);
     });
 
     @Test
@@ -72,17 +63,6 @@ class ThreadBuffersTest {
     }
 
     @Test
-    void countsAreAddedUpAcrossDrains() {
-        buffers.count();
-        buffers.count();
-        buffers.drainThen(() -> null);
-        buffers.count();
-        buffers.drainThen(() -> null);
-
-        assertThat(counted).isEqualTo(3);
-    }
-
-    @Test
     void everyValueOfManyConcurrentThreadsArrivesWhileReadersDrain() throws InterruptedException {
         int threads = 8;
         int perThread = 20_000;
@@ -93,7 +73,6 @@ class ThreadBuffersTest {
                 awaitQuietly(start);
                 for (int i = 0; i < perThread; i++) {
                     buffers.record(1, 1);
-                    buffers.count();
                 }
             });
             writers.add(writer);
@@ -110,7 +89,6 @@ class ThreadBuffersTest {
         long total = buffers.drainThen(() -> kinds[1]);
 
         assertThat(total).isEqualTo((long) threads * perThread);
-        assertThat(counted).isEqualTo((long) threads * perThread);
     }
 
     @Test

@@ -54,14 +54,16 @@ public final class PoolHooks {
 
     /**
      * From updateStatsBorrow, which the pool calls once per successful logical borrow with the wait it measured
-     * itself: the borrow costs the agent no clock read.
+     * itself: the borrow costs the agent no clock read. {@code borrowsNotReturned} is the pool's own count of
+     * borrows, this one included, minus its count of returns.
      */
-    public static void borrowed(Object pool, Object pooledObject, Duration wait) {
+    public static void borrowed(Object pool, Object pooledObject, Duration wait, long borrowsNotReturned) {
         try {
             PoolRecorder recorder = recorder(pool);
             if (recorder != null) {
                 Object lent = recorder.tracksObjects() ? PooledObjects.userObject(pooledObject) : null;
                 recorder.borrowSucceeded(lent, wait.toNanos());
+                recorder.observedBorrowsNotReturned(borrowsNotReturned);
                 RedisHooks.lent(recorder);
             }
         } catch (Throwable t) {
@@ -109,6 +111,18 @@ public final class PoolHooks {
 
     public static long borrowEntered() {
         return DEPTH.get()[BORROW]++ == 0 ? System.nanoTime() : NESTED;
+    }
+
+    /** From updateStatsBorrow on 2.11: the pool's own count of borrows, this one included, minus its returns. */
+    public static void borrowCounted(Object pool, long borrowsNotReturned) {
+        try {
+            PoolRecorder recorder = recorder(pool);
+            if (recorder != null) {
+                recorder.observedBorrowsNotReturned(borrowsNotReturned);
+            }
+        } catch (Throwable t) {
+            AgentHealth.failure("record borrow", t);
+        }
     }
 
     public static void borrowExited(Object pool, long start, Object borrowed, Throwable thrown) {

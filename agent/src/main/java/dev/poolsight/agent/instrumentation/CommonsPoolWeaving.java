@@ -26,10 +26,11 @@ final class CommonsPoolWeaving implements ClassWeaver.Weaving {
         if (type.getName().equals(CommonsPoolInstrumentation.BASE_POOL)) {
             DynamicType.Builder<?> woven = builder.visit(advice(PoolAdvice.StatsReturn.class, adviceLocator)
                     .on(named("updateStatsReturn").and(takesArguments(1))));
-            return measuresWaitsInMicroseconds(type)
-                    ? woven.visit(advice(PoolAdvice.StatsBorrow.class, adviceLocator)
-                            .on(named("updateStatsBorrow").and(takesArguments(2))))
-                    : woven;
+            Class<?> statsBorrowAdvice = measuresWaitsInMicroseconds(type)
+                    ? PoolAdvice.StatsBorrow.class
+                    : PoolAdvice.StatsBorrowCounts.class;
+            return woven.visit(advice(statsBorrowAdvice, adviceLocator)
+                    .on(named("updateStatsBorrow").and(takesArguments(2))));
         }
         boolean keyed = type.getName().equals(CommonsPoolInstrumentation.KEYED_POOL);
         Class<?> borrowAdvice = measuresWaitsInMicroseconds(type.getSuperClass().asErasure())

@@ -2,6 +2,7 @@ package dev.poolsight.agent.instrumentation;
 
 import dev.poolsight.agent.bootstrap.PoolHooks;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import net.bytebuddy.asm.Advice;
 
 /**
@@ -27,12 +28,30 @@ final class PoolAdvice {
      * to updateStatsBorrow, exactly once; only failures are taken from borrowObject.
      */
 
-    /** BaseGenericObjectPool.updateStatsBorrow(PooledObject, Duration): a borrow succeeded after this wait. */
+    /**
+     * BaseGenericObjectPool.updateStatsBorrow(PooledObject, Duration): a borrow succeeded after this wait. On the way
+     * out, so that the pool's own count of borrows includes this one.
+     */
     static final class StatsBorrow {
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter(@Advice.This Object pool, @Advice.Argument(0) Object pooledObject,
-                          @Advice.Argument(1) Duration wait) {
-            PoolHooks.borrowed(pool, pooledObject, wait);
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.This Object pool, @Advice.Argument(0) Object pooledObject,
+                         @Advice.Argument(1) Duration wait,
+                         @Advice.FieldValue("borrowedCount") AtomicLong borrowed,
+                         @Advice.FieldValue("returnedCount") AtomicLong returned) {
+            PoolHooks.borrowed(pool, pooledObject, wait, borrowed.get() - returned.get());
+        }
+    }
+
+    /**
+     * BaseGenericObjectPool.updateStatsBorrow on Commons Pool 2.11, whose borrows {@link Borrow} times: only the
+     * pool's counts, for the peak (the pool's counters are private to this class, out of {@link Borrow}'s reach).
+     */
+    static final class StatsBorrowCounts {
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.This Object pool,
+                         @Advice.FieldValue("borrowedCount") AtomicLong borrowed,
+                         @Advice.FieldValue("returnedCount") AtomicLong returned) {
+            PoolHooks.borrowCounted(pool, borrowed.get() - returned.get());
         }
     }
 

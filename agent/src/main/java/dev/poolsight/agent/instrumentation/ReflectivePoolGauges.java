@@ -19,6 +19,8 @@ final class ReflectivePoolGauges implements PoolGauges {
     private final Method numWaiters;
     private final Method maxTotal;
     private final Method maxIdle;
+    private final Method borrowedCount;
+    private final Method returnedCount;
 
     ReflectivePoolGauges(Object pool) {
         this.pool = new WeakReference<>(pool);
@@ -29,6 +31,8 @@ final class ReflectivePoolGauges implements PoolGauges {
         this.maxTotal = find(type, "getMaxTotal");
         Method idle = find(type, "getMaxIdle");
         this.maxIdle = idle != null ? idle : find(type, "getMaxIdlePerKey");
+        this.borrowedCount = find(type, "getBorrowedCount");
+        this.returnedCount = find(type, "getReturnedCount");
     }
 
     private static Method find(Class<?> type, String name) {
@@ -40,12 +44,16 @@ final class ReflectivePoolGauges implements PoolGauges {
     }
 
     private int read(Method getter) {
+        return (int) readLong(getter);
+    }
+
+    private long readLong(Method getter) {
         Object target = pool.get();
         if (getter == null || target == null) {
             return -1;
         }
         try {
-            return ((Number) getter.invoke(target)).intValue();
+            return ((Number) getter.invoke(target)).longValue();
         } catch (ReflectiveOperationException | RuntimeException e) {
             return -1;
         }
@@ -74,5 +82,12 @@ final class ReflectivePoolGauges implements PoolGauges {
     @Override
     public int maxIdle() {
         return read(maxIdle);
+    }
+
+    @Override
+    public long borrowsNotReturned() {
+        long borrowed = readLong(borrowedCount);
+        long returned = readLong(returnedCount);
+        return borrowed < 0 || returned < 0 ? -1 : borrowed - returned;
     }
 }

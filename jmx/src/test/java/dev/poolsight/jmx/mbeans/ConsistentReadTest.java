@@ -53,8 +53,8 @@ class ConsistentReadTest {
                 borrowing.countDown();
                 while (reading.get()) {
                     recorder.borrowSucceeded(connection, 1_000);
-                    recorder.held(5_000);
                     recorder.returned(connection);
+                    recorder.held(5_000);
                 }
             });
             borrower.start();

@@ -25,6 +25,7 @@ class PoolMetricsTest {
         Object connection = new Object();
         recorder.borrowSucceeded(connection, MILLI);
         recorder.returned(connection);
+        recorder.held(MILLI);
         recorder.borrowExhausted(30 * MILLI);
 
         assertThat(scrape()).contains(

@@ -1,0 +1,93 @@
+package dev.poolsight.core.tokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.poolsight.core.tokens.EdgeTexts.EdgeText;
+import dev.poolsight.testkit.TokenCorpus;
+import dev.poolsight.testkit.TokenCorpus.Message;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class O200kPreTokenizerTest {
+
+    /** The pattern and flag of jtokkit 1.1.0's {@code o200k_base} ({@code EncodingFactory.o200kBase()}). */
+    private static final Pattern JTOKKIT_O200K = Pattern.compile(String.join("|",
+            "[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]*[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]+"
+                    + "(?i:'s|'t|'re|'ve|'m|'ll|'d)?",
+            "[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]+[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]*"
+                    + "(?i:'s|'t|'re|'ve|'m|'ll|'d)?",
+            "\\p{N}{1,3}",
+            " ?[^\\s\\p{L}\\p{N}]+[\\r\\n/]*",
+            "\\s*[\\r\\n]+",
+            "\\s+(?!\\S)",
+            "\\s+"), Pattern.UNICODE_CHARACTER_CLASS);
+
+    private final O200kPreTokenizer preTokenizer = new O200kPreTokenizer();
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "` Hello world, it's HTTPServerError's fault!`|` Hello| world|,| it's| HTTPServer|Error's| fault|!`",
+        "`x   y`|`x|  | y`",
+        "`x \n\n  y  `|`x| \n\n| | y|  `",
+        "`12345 678`|`123|45| |678`",
+        "`a!\n/b`|`a|!\n/|b`",
+        "`e\u0301t\u00e9 \u0301x`|`e\u0301t\u00e9| \u0301x`",
+        "`\uD83D\uDE00\uD83D\uDE00 ok`|`\uD83D\uDE00\uD83D\uDE00| ok`"})
+    void splitsAsTheO200kPatternDoes(String text, String chunks) {
+        assertThat(chunks(text)).containsExactly(chunks.split("\\|"));
+    }
+
+    @Test
+    void everyCorpusMessageSplitsIntoTheRegexChunks() {
+        for (Message message : TokenCorpus.messages()) {
+            assertThat(chunks(message.text())).as(message.text()).isEqualTo(regexChunks(message.text()));
+        }
+    }
+
+    @Test
+    void everyEdgeTextSplitsIntoTheRegexChunks() {
+        for (EdgeText edge : EdgeTexts.all()) {
+            assertThat(chunks(edge.text())).as(edge.name()).isEqualTo(regexChunks(edge.text()));
+        }
+    }
+
+    @Test
+    void randomTextsOfEveryCategorySplitIntoTheRegexChunks() {
+        for (String text : PatternFuzzTexts.texts(13, 20_000)) {
+            assertThat(chunks(text)).as(escaped(text)).isEqualTo(regexChunks(text));
+        }
+    }
+
+    private List<String> chunks(String text) {
+        List<String> chunks = new ArrayList<>();
+        for (int start = 0; start < text.length(); ) {
+            int end = preTokenizer.chunkEnd(text, start);
+            chunks.add(text.substring(start, end));
+            start = end;
+        }
+        return chunks;
+    }
+
+    private static List<String> regexChunks(String text) {
+        List<String> chunks = new ArrayList<>();
+        Matcher matcher = JTOKKIT_O200K.matcher(text);
+        while (matcher.find()) {
+            chunks.add(matcher.group());
+        }
+        return chunks;
+    }
+
+    /** The text with every character outside printable ASCII as a Java escape, to read a failure's input. */
+    static String escaped(String text) {
+        StringBuilder escaped = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            escaped.append(c >= ' ' && c < 0x7F ? String.valueOf(c) : String.format("\\u%04X", (int) c));
+        }
+        return escaped.toString();
+    }
+}

@@ -50,7 +50,7 @@ class ExactCountAgreementTest {
         ExactTokenCounter counter = ExactTokenCounter.forEncoding(encodingName);
         Encoding jtokkit = jtokkit(encodingName);
         for (String text : PatternFuzzTexts.texts(7, 20_000)) {
-            assertThat(counter.count(text)).as(O200kPreTokenizerTest.escaped(text))
+            assertThat(counter.count(text)).as(ChunkLists.escaped(text))
                     .isEqualTo(jtokkit.countTokensOrdinary(text));
         }
     }

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.poolsight.core.tokens.EdgeTexts.EdgeText;
 import dev.poolsight.testkit.TokenCorpus;
 import dev.poolsight.testkit.TokenCorpus.Message;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,35 +57,15 @@ class O200kPreTokenizerTest {
     @Test
     void randomTextsOfEveryCategorySplitIntoTheRegexChunks() {
         for (String text : PatternFuzzTexts.texts(13, 20_000)) {
-            assertThat(chunks(text)).as(escaped(text)).isEqualTo(regexChunks(text));
+            assertThat(chunks(text)).as(ChunkLists.escaped(text)).isEqualTo(regexChunks(text));
         }
     }
 
     private List<String> chunks(String text) {
-        List<String> chunks = new ArrayList<>();
-        for (int start = 0; start < text.length(); ) {
-            int end = preTokenizer.chunkEnd(text, start);
-            chunks.add(text.substring(start, end));
-            start = end;
-        }
-        return chunks;
+        return ChunkLists.chunks(preTokenizer, text);
     }
 
     private static List<String> regexChunks(String text) {
-        List<String> chunks = new ArrayList<>();
-        Matcher matcher = JTOKKIT_O200K.matcher(text);
-        while (matcher.find()) {
-            chunks.add(matcher.group());
-        }
-        return chunks;
-    }
-
-    /** The text with every character outside printable ASCII as a Java escape, to read a failure's input. */
-    static String escaped(String text) {
-        StringBuilder escaped = new StringBuilder();
-        for (char c : text.toCharArray()) {
-            escaped.append(c >= ' ' && c < 0x7F ? String.valueOf(c) : String.format("\\u%04X", (int) c));
-        }
-        return escaped.toString();
+        return ChunkLists.regexChunks(JTOKKIT_O200K, text);
     }
 }

@@ -16,7 +16,7 @@ final class ChunkedTokenCounter implements TokenCounter {
      * The misses any text may have before {@link #count} considers handing it to jtokkit whole: enough to teach the
      * cache a few chunks of every text, so that a stream of new words warms it up.
      */
-    static final int FREE_MISSES = 8;
+    static final int FREE_MISSES = 4;
 
     private final PreTokenizer preTokenizer;
     private final Encoding encoding;

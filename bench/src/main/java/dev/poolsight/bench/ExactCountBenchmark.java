@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class ExactCountBenchmark {
@@ -65,7 +65,8 @@ public class ExactCountBenchmark {
             case "english400" -> englishCuts(random);
             case "corpus" -> TokenCorpus.messages().stream().map(Message::text).toArray(String[]::new);
             case "randomWords" -> randomWords(random);
-            default -> throw new IllegalArgumentException("texts=" + texts + ": accepted: english400, corpus, randomWords");
+            default -> throw new IllegalArgumentException(
+                    "texts=" + texts + ": unknown; accepted: english400, corpus, randomWords");
         };
     }
 

@@ -10,10 +10,9 @@ import com.knuddels.jtokkit.api.Encoding;
  * moves what was there to the second, dropping the older one. That bounds its memory ({@value #SLOTS} slots of chunks
  * up to {@value #LONGEST_CACHED} characters, about 1.2 MiB when full) without an eviction policy to maintain, and
  * keeps two frequent words whose hashes meet from pushing each other out at every turn, as they would in one slot.
- * A lookup needs no lock: slots hold immutable
- * entries, written and read without synchronisation. A thread that reads a slot before another's write is visible
- * to it, or between the two writes of an insertion, only counts the chunk again; the entries' final fields
- * guarantee it never sees one half-built.
+ * A lookup needs no lock: slots hold immutable entries, written and read without synchronisation. A thread that reads
+ * a slot before another's write is visible to it, or between the two writes of an insertion, only counts the chunk
+ * again; the entries' final fields guarantee it never sees one half-built.
  *
  * <p>A miss is counted by jtokkit on the chunk alone. That is its count in the text: the pattern matches a chunk,
  * taken alone, as the same single chunk, because the one context-dependent part, {@code \s+(?!\S)}, can only stop a

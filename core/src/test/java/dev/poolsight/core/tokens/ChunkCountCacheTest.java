@@ -46,7 +46,8 @@ class ChunkCountCacheTest {
             cache.countAndRemember(chunk, 0, chunk.length());
         }
 
-        assertThat(cache.cached(sharingSlots.get(0), 0, sharingSlots.get(0).length())).isEqualTo(ChunkCountCache.ABSENT);
+        String oldest = sharingSlots.get(0);
+        assertThat(cache.cached(oldest, 0, oldest.length())).isEqualTo(ChunkCountCache.ABSENT);
         for (String remembered : sharingSlots.subList(1, 3)) {
             assertThat(cache.cached(remembered, 0, remembered.length()))
                     .isEqualTo(O200K.countTokensOrdinary(remembered));

@@ -30,7 +30,8 @@ class ExactCountAgreementTest {
         ExactTokenCounter counter = ExactTokenCounter.forEncoding(encodingName);
         Encoding jtokkit = jtokkit(encodingName);
         for (Message message : TokenCorpus.messages()) {
-            assertThat(counter.count(message.text())).as(message.text()).isEqualTo(jtokkit.countTokensOrdinary(message.text()));
+            assertThat(counter.count(message.text())).as(message.text())
+                    .isEqualTo(jtokkit.countTokensOrdinary(message.text()));
         }
     }
 

@@ -32,7 +32,8 @@ class PatternCategoriesTest {
                 if (inCategory != category.getValue().reset(character).matches()) {
                     wrong++;
                     if (firstWrong == null) {
-                        firstWrong = String.format("U+%04X in %s: %s", codePoint, category.getValue().pattern(), inCategory);
+                        firstWrong = String.format("U+%04X in %s: %s", codePoint, category.getValue().pattern(),
+                                inCategory);
                     }
                 }
             }

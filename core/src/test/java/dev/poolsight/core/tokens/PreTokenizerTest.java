@@ -28,8 +28,10 @@ class PreTokenizerTest {
             "\\s+"), Pattern.UNICODE_CHARACTER_CLASS);
 
     /** tiktoken's {@code cl100k_base} pattern, which jtokkit's parser for it follows. */
-    private static final Pattern TIKTOKEN_CL100K = Pattern.compile("'(?i:[sdmt]|ll|ve|re)|[^\\r\\n\\p{L}\\p{N}]?+\\p{L}+"
-            + "|\\p{N}{1,3}| ?[^\\s\\p{L}\\p{N}]++[\\r\\n]*|\\s*[\\r\\n]|\\s+(?!\\S)|\\s+", Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern TIKTOKEN_CL100K = Pattern.compile(
+            "'(?i:[sdmt]|ll|ve|re)|[^\\r\\n\\p{L}\\p{N}]?+\\p{L}+|\\p{N}{1,3}| ?[^\\s\\p{L}\\p{N}]++[\\r\\n]*"
+                    + "|\\s*[\\r\\n]|\\s+(?!\\S)|\\s+",
+            Pattern.UNICODE_CHARACTER_CLASS);
 
     private static Stream<Arguments> preTokenizers() {
         return Stream.of(
@@ -83,7 +85,8 @@ class PreTokenizerTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("preTokenizers")
-    void randomTextsOfEveryCategorySplitIntoTheRegexChunks(String encoding, PreTokenizer preTokenizer, Pattern pattern) {
+    void randomTextsOfEveryCategorySplitIntoTheRegexChunks(String encoding, PreTokenizer preTokenizer,
+            Pattern pattern) {
         for (String text : PatternFuzzTexts.texts(13, 20_000)) {
             assertThat(ChunkLists.chunks(preTokenizer, text)).as(ChunkLists.escaped(text))
                     .isEqualTo(ChunkLists.regexChunks(pattern, text));

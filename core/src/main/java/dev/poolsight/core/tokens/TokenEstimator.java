@@ -160,7 +160,6 @@ public final class TokenEstimator implements TokenCounter {
         EstimatorPrices p = prices;
         double[] englishPrices = englishWordPrices;
         double[] beyondKnee = lettersBeyondKnee;
-        WordCurve excess = p.foreign();
         HintWords hintTable = hintWords;
         double tokens = 0;
         double englishWords = 0; // Latin words priced as English
@@ -192,21 +191,23 @@ public final class TokenEstimator implements TokenCounter {
                 if (isLatin(cls)) {
                     while (true) {
                         int wordStart = i;
-                        long hash = HintWords.HASH_OFFSET; // of the lower-cased word, for the hint lookup
+                        long key = HintWords.KEY_START; // of the lower-cased word, for the hint lookup
                         // Most words are ASCII letters, lower-case after the first: this loop finds their end and
-                        // hashes them on the way, and they are priced as one part with no upper-case price.
+                        // keys them on the way, and they are priced as one part with no upper-case price.
                         char first = text.charAt(i);
                         if (isAsciiLetter(first)) {
-                            hash = (hash ^ (first | 0x20)) * HintWords.HASH_PRIME;
+                            key = key << HintWords.KEY_SHIFT ^ (first | 0x20);
                             for (i++; i < end; i++) {
                                 char d = text.charAt(i);
                                 if (!isAsciiLower(d)) {
                                     break;
                                 }
-                                hash = (hash ^ d) * HintWords.HASH_PRIME;
+                                key = key << HintWords.KEY_SHIFT ^ d;
                             }
                         }
-                        if (i == wordStart || i < end && isLatin(CharacterClass.at(text, i, end))) {
+                        // What follows the word's ASCII letters: a space stands for the window's end.
+                        char next = i < end ? text.charAt(i) : ' ';
+                        if (i == wordStart || isLatin(next < 0x80 ? ASCII[next] : CharacterClass.at(text, i, end))) {
                             // Any other word (getUserName, HTTP, café) is read again from its start, priced in parts
                             // split at lower-to-upper case changes.
                             i = wordStart;
@@ -222,7 +223,7 @@ public final class TokenEstimator implements TokenCounter {
                                     if (afterLower) {
                                         englishWords += wordPrice(englishPrices, p.english(), i - partStart);
                                         latinWords++;
-                                        latinExcess += lettersBeyondKnee(beyondKnee, excess, i - partStart);
+                                        latinExcess += lettersBeyondKnee(beyondKnee, p, i - partStart);
                                         tokens += upperCasePrice(p, uppers);
                                         partStart = i;
                                         uppers = 0;
@@ -250,25 +251,26 @@ public final class TokenEstimator implements TokenCounter {
                             }
                             englishWords += wordPrice(englishPrices, p.english(), i - partStart);
                             latinWords++;
-                            latinExcess += lettersBeyondKnee(beyondKnee, excess, i - partStart);
+                            latinExcess += lettersBeyondKnee(beyondKnee, p, i - partStart);
                             tokens += upperCasePrice(p, uppers);
-                            hash = i - wordStart <= HintWords.LONGEST ? HintWords.hash(text, wordStart, i) : 0;
+                            key = i - wordStart <= HintWords.LONGEST ? HintWords.key(text, wordStart, i) : 0;
                             hints += letterHint;
+                            next = i < end ? text.charAt(i) : ' ';
                         } else {
                             englishWords += wordPrice(englishPrices, p.english(), i - wordStart);
                             latinWords++;
-                            latinExcess += lettersBeyondKnee(beyondKnee, excess, i - wordStart);
+                            latinExcess += lettersBeyondKnee(beyondKnee, p, i - wordStart);
                         }
                         // Only words of up to HintWords.LONGEST letters can be hints: the others' tally is masked out, which
                         // spares a branch on the length of every word.
-                        hints += hintTable.tally(hash) & ((i - wordStart - HintWords.LONGEST - 1) >> 31);
-                        if (i + 1 < end && text.charAt(i) == ' ' && isAsciiLetter(text.charAt(i + 1))) {
+                        hints += hintTable.tally(key) & ((i - wordStart - HintWords.LONGEST - 1) >> 31);
+                        if (next == ' ' && i + 1 < end && isAsciiLetter(text.charAt(i + 1))) {
                             // A single space before a word costs nothing: read that word without going round the loop.
                             i++;
                             continue;
                         }
                         // A contraction ends a Latin word: the 's of it's, the 'll of we'll.
-                        int suffix = i < end && text.charAt(i) == '\'' ? contractionLength(text, i, end) : 0;
+                        int suffix = next == '\'' ? contractionLength(text, i, end) : 0;
                         if (suffix > 0) {
                             tokens += p.contraction();
                             i += 1 + suffix;
@@ -357,7 +359,8 @@ public final class TokenEstimator implements TokenCounter {
         int middleHints = HintWords.middle(hints);
         int distantHints = HintWords.distant(hints);
         int allHints = englishHints + foreignHints + middleHints + distantHints;
-        if (allHints == 0) {
+        if (allHints == englishHints) {
+            // No hint of another language: English, priced without working out the other curves and the mix.
             tokens += englishWords;
         } else {
             double foreignWords = p.foreign().base() * latinWords + p.foreign().slope() * latinExcess;
@@ -390,9 +393,9 @@ public final class TokenEstimator implements TokenCounter {
         return length < byLength.length ? byLength[length] : curve.price(length);
     }
 
-    /** The letters of a word of {@code length} beyond the knee of {@code curve}. */
-    private static double lettersBeyondKnee(double[] byLength, WordCurve curve, int length) {
-        return length < byLength.length ? byLength[length] : Math.max(0, length - curve.knee());
+    /** The letters of a word of {@code length} beyond the knee of the curves of other languages. */
+    private static double lettersBeyondKnee(double[] byLength, EstimatorPrices p, int length) {
+        return length < byLength.length ? byLength[length] : Math.max(0, length - p.foreign().knee());
     }
 
     /**

@@ -12,7 +12,8 @@ import java.util.Objects;
  * <p>One pass over the characters splits the text roughly as the tokenizers' pre-tokenizer does and prices each
  * piece: a word by its script and length (Latin words split at lower-to-upper case changes, as in
  * {@code getUserName}) and by its letters that the encoding's vocabulary does not hold as one token
- * ({@link SingleTokenLetters}), digits by groups of three, punctuation runs by how often their character changes,
+ * ({@link SingleTokenLetters}), a run of Han, kana or Hangul also by the words of the vocabulary that cover it
+ * ({@link CjkVocabulary}), digits by groups of three, punctuation runs by how often their character changes,
  * line breaks and indentation, symbols and emoji one by one. Latin words are priced as English, or as another
  * language in Latin script that the vocabularies know well, less or least, in proportion to the hints of each kind
  * in the text: function words ({@code the}, {@code der}, {@code che}, {@code się}) and accented letters. The prices
@@ -55,6 +56,8 @@ public final class TokenEstimator implements TokenCounter {
     private static final EstimatorPrices CL100K = EstimatorPrices.load("cl100k_base");
     private static final SingleTokenLetters O200K_LETTERS = SingleTokenLetters.load("o200k_base");
     private static final SingleTokenLetters CL100K_LETTERS = SingleTokenLetters.load("cl100k_base");
+    private static final CjkVocabulary O200K_WORDS = CjkVocabulary.load("o200k_base");
+    private static final CjkVocabulary CL100K_WORDS = CjkVocabulary.load("cl100k_base");
 
     private final EstimatorPrices prices;
     // The price of a Latin word by its length as English: the same doubles as the curve's. Priced as another
@@ -66,20 +69,22 @@ public final class TokenEstimator implements TokenCounter {
     private final WordCurve[] markedScriptCurves;
     private final double[] rareLetterPrices; // by character class, from CharacterClass.CJK on
     private final SingleTokenLetters singleTokenLetters;
+    private final CjkVocabulary cjkVocabulary;
     private final HintWords hintWords; // each language's function words as hints of the curve its prices name
 
     /** An estimator for {@code o200k_base}, the encoding of the GPT-4o, GPT-4.1, GPT-5 and o-series models. */
     public TokenEstimator() {
-        this(O200K, O200K_LETTERS);
+        this(O200K, O200K_LETTERS, O200K_WORDS);
     }
 
     /**
-     * An estimator with these prices and single-token letters, which must be of one encoding; the fitting of the
-     * prices measures candidates with it.
+     * An estimator with these prices, single-token letters and CJK words, which must be of one encoding; the fitting
+     * of the prices measures candidates with it.
      */
-    TokenEstimator(EstimatorPrices prices, SingleTokenLetters singleTokenLetters) {
+    TokenEstimator(EstimatorPrices prices, SingleTokenLetters singleTokenLetters, CjkVocabulary cjkVocabulary) {
         this.prices = prices;
         this.singleTokenLetters = singleTokenLetters;
+        this.cjkVocabulary = cjkVocabulary;
         this.hintWords = new HintWords(prices.languageKinds());
         this.rareLetterPrices = prices.rareLetters().stream().mapToDouble(Double::doubleValue).toArray();
         this.englishWordPrices = prices.english().table(TABULATED_WORD_LENGTHS);
@@ -96,10 +101,10 @@ public final class TokenEstimator implements TokenCounter {
     public static TokenEstimator forEncoding(String encodingName) {
         String name = encodingName == null ? "" : encodingName.trim().toLowerCase(Locale.ROOT);
         if (name.equals(O200K.encodingName())) {
-            return new TokenEstimator(O200K, O200K_LETTERS);
+            return new TokenEstimator(O200K, O200K_LETTERS, O200K_WORDS);
         }
         if (name.equals(CL100K.encodingName())) {
-            return new TokenEstimator(CL100K, CL100K_LETTERS);
+            return new TokenEstimator(CL100K, CL100K_LETTERS, CL100K_WORDS);
         }
         throw new IllegalArgumentException("encoding=" + (encodingName == null ? "(not set)" : '"' + encodingName + '"')
                 + ": no calibrated estimate; accepted: " + O200K.encodingName() + ", " + CL100K.encodingName());
@@ -341,6 +346,10 @@ public final class TokenEstimator implements TokenCounter {
                         rare += letters.contains(text.charAt(i)) ? 0 : 1;
                     }
                     tokens += rareLetterPrices[cls - CJK] * rare;
+                    if (cls <= HANGUL) {
+                        // Han, kana and Hangul cost what the words of the vocabulary that cover the run number.
+                        tokens += p.cjkPiece() * cjkVocabulary.pieces(text, start, i);
+                    }
                     scriptWords += scriptCurves[cls - CJK].price(i - start);
                     markedWords += markedScriptCurves[cls - CJK].price(i - start);
                     scriptWordCount++;

@@ -18,7 +18,7 @@ import java.util.TreeSet;
  *
  * <p>The words are data, {@code cjk-vocabulary-<encoding>.txt} beside this class, one a line, written by the fitting
  * in core's tests from the exact tokenizer's vocabulary. Each word is kept in an open-addressing table of longs (its
- * up to four UTF-16 letters, 16 bits each), a third full. Immutable and thread-safe.
+ * up to four UTF-16 letters, 16 bits each), less than a third full. Immutable and thread-safe.
  */
 final class CjkVocabulary {
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Frequent short words that tell English from other languages in Latin script, looked up by a hash of the
+ * Frequent short words that tell English from other languages in Latin script, looked up by a key of the
  * lower-cased word without allocating. The other languages are of three kinds, by the tokens the vocabularies spend
  * on a letter of their words (measured on the corpus, {@code o200k_base} and {@code cl100k_base}): well-known ones
  * (German, Spanish, French, Portuguese, Dutch: 0.24 to 0.26 and 0.29 to 0.33, English 0.23), <em>middle</em> ones

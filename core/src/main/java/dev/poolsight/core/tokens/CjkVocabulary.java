@@ -26,11 +26,13 @@ final class CjkVocabulary {
     static final int LONGEST = 4;
 
     private final long[] slots;
+    private final int slotShift; // what takes a mixed key's top bits down to a slot
     private final int size;
 
     private CjkVocabulary(Collection<String> words) {
         int capacity = Integer.highestOneBit(Math.max(16, words.size() * 3 - 1)) << 1;
         slots = new long[capacity];
+        slotShift = Long.SIZE - Integer.numberOfTrailingZeros(capacity);
         int added = 0;
         for (String word : words) {
             long key = key(word, 0, word.length());
@@ -101,8 +103,10 @@ final class CjkVocabulary {
         int i = start;
         while (i < end) {
             int length = Math.min(LONGEST, end - i);
-            while (length >= 2 && !contains(key(text, i, i + length))) {
+            long key = key(text, i, i + length);
+            while (length >= 2 && !contains(key)) {
                 length--;
+                key >>>= Character.SIZE; // the same letters but the last
             }
             i += Math.max(1, length);
             pieces++;
@@ -152,13 +156,13 @@ final class CjkVocabulary {
     private static long key(String text, int start, int end) {
         long key = 0;
         for (int k = start; k < end; k++) {
-            key = key << 16 | text.charAt(k);
+            key = key << Character.SIZE | text.charAt(k);
         }
         return key;
     }
 
     private int slot(long key) {
         long mixed = key * 0x9E3779B97F4A7C15L;
-        return (int) (mixed >>> (Long.SIZE - Integer.numberOfTrailingZeros(slots.length)));
+        return (int) (mixed >>> slotShift);
     }
 }

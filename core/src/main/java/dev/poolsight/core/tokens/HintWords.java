@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Frequent short words that tell English from other languages in Latin script, looked up by a hash of the
+ * Frequent short words that tell English from other languages in Latin script, looked up by a key of the
  * lower-cased word without allocating. The other languages are of three kinds, by the tokens the vocabularies spend
  * on a letter of their words (measured on the corpus, {@code o200k_base} and {@code cl100k_base}): well-known ones
  * (German, Spanish, French, Portuguese, Dutch: 0.24 to 0.26 and 0.29 to 0.33, English 0.23), <em>middle</em> ones
@@ -19,9 +19,19 @@ import java.util.Map;
  */
 final class HintWords {
 
-    /** The FNV-1a offset basis and prime: {@link TokenEstimator} hashes ASCII words inline while it finds their end. */
-    static final long HASH_OFFSET = 0xcbf29ce484222325L;
-    static final long HASH_PRIME = 0x100000001b3L;
+    /**
+     * A word's key is its lower-cased letters shifted in {@value #KEY_SHIFT} bits at a time ({@link #key}), which
+     * {@link TokenEstimator} folds inline while it finds the end of an ASCII word: a shift and an exclusive or a
+     * letter, where a hash would cost a multiplication a letter. Words of lower-case ASCII letters of up to 12 letters
+     * have keys of their own (the bits above a letter's low five are the same for every such letter); the table mixes
+     * a key once per word ({@link #mixed}), and a hint word is told by 39 bits of the mixed key: the slot's 10 and the
+     * fingerprint's 29.
+     */
+    static final long KEY_START = 0;
+    static final int KEY_SHIFT = 5;
+    // The golden ratio in 64 bits, odd: multiplying by it maps distinct keys to distinct values and spreads every key
+    // bit into the high bits, which give the slot and the fingerprint.
+    private static final long MIX = 0x9E3779B97F4A7C15L;
 
     /**
      * The function words of each language, English first. No word is in two lists, and words common in code
@@ -66,8 +76,8 @@ final class HintWords {
     private static final int DISTANT = 3;
 
     // An open-addressing table of linear probes, a quarter full, so that a word is found most of the time in one
-    // probe. A slot is one int: the high 29 bits of the word's hash as its fingerprint, the word's kind in the two
-    // bits of SLOT_KIND, and SLOT_OCCUPIED, so that an empty slot is 0. Ints rather than the whole hash and tally in
+    // probe. A slot is one int: 29 bits of the word's mixed key as its fingerprint, the word's kind in the two
+    // bits of SLOT_KIND, and SLOT_OCCUPIED, so that an empty slot is 0. Ints rather than the whole key and tally in
     // two longs: the table is 4 KB instead of 16, because it is often read cold. Between two appends the counter's
     // worker and Redis push it out of the cache, and every word that is not a hint probes a slot at random: with the
     // cache emptied before each estimate, the 16 KB table made an estimate of 1 KB 4.5 us slower (13 us against 8.6).
@@ -100,8 +110,9 @@ final class HintWords {
      */
     static final long DISTANT_LETTER = 1L << (FIELD_BITS * DISTANT);
 
-    /** What a Latin word with this hash adds to the tally: one hint of its kind, or 0. */
-    long tally(long hash) {
+    /** What a Latin word with this key ({@link #key}) adds to the tally: one hint of its kind, or 0. */
+    long tally(long key) {
+        long hash = mixed(key);
         int[] table = slots;
         int slot = slot(hash);
         int wanted = fingerprint(hash) | SLOT_OCCUPIED;
@@ -137,25 +148,34 @@ final class HintWords {
         return (int) (tally >>> (FIELD_BITS * kind)) & FIELD_MASK;
     }
 
-    /** The FNV-1a hash of the lower-cased Latin word from {@code start} to {@code end}. */
-    static long hash(String text, int start, int end) {
-        long hash = HASH_OFFSET;
+    /** The key of the lower-cased Latin word from {@code start} to {@code end}. */
+    static long key(String text, int start, int end) {
+        long key = KEY_START;
         for (int k = start; k < end; k++) {
             char c = text.charAt(k);
             char lower = c < 0x80 ? CharacterClass.asciiLower(c) : Character.toLowerCase(c);
-            hash = (hash ^ lower) * HASH_PRIME;
+            // A letter beyond ASCII is spread over the key's bits: shifted in as it is, its high bits would
+            // overlap the letters before it (på would be te).
+            key = key << KEY_SHIFT ^ (lower < 0x80 ? lower : lower * MIX);
         }
-        return hash;
+        return key;
     }
 
-    /** The first slot to probe: the hash folded in half, which spreads the hint words at most three slots from it. */
+    private static long mixed(long key) {
+        return key * MIX;
+    }
+
+    /** The first slot to probe: the top bits of the mixed key, which spread the hint words at most three slots apart. */
     private static int slot(long hash) {
-        return (int) (hash ^ (hash >>> 32)) & ((1 << TABLE_BITS) - 1);
+        return (int) (hash >>> (Long.SIZE - TABLE_BITS));
     }
 
-    /** The high 29 bits of the hash, in the bits of a slot above {@link #SLOT_OCCUPIED} and {@link #SLOT_KIND}. */
+    /**
+     * The 29 bits of the mixed key below the slot's, in the bits of a slot above {@link #SLOT_OCCUPIED} and
+     * {@link #SLOT_KIND}.
+     */
     private static int fingerprint(long hash) {
-        return (int) (hash >>> 32) & ~(SLOT_OCCUPIED | SLOT_KIND);
+        return (int) (hash >>> (Long.SIZE - TABLE_BITS - Integer.SIZE)) & ~(SLOT_OCCUPIED | SLOT_KIND);
     }
 
     /**
@@ -164,7 +184,7 @@ final class HintWords {
      */
     private void add(String words, int kind) {
         for (String word : words.split(" ")) {
-            long hash = hash(word, 0, word.length());
+            long hash = mixed(key(word, 0, word.length()));
             int fingerprint = fingerprint(hash) | SLOT_OCCUPIED;
             int slot = slot(hash);
             while (slots[slot] != 0 && (slots[slot] & ~SLOT_KIND) != fingerprint) {

@@ -12,7 +12,8 @@ import java.util.Objects;
  * <p>One pass over the characters splits the text roughly as the tokenizers' pre-tokenizer does and prices each
  * piece: a word by its script and length (Latin words split at lower-to-upper case changes, as in
  * {@code getUserName}) and by its letters that the encoding's vocabulary does not hold as one token
- * ({@link SingleTokenLetters}), digits by groups of three, punctuation runs by how often their character changes,
+ * ({@link SingleTokenLetters}), a run of Han, kana or Hangul also by the words of the vocabulary that cover it
+ * ({@link CjkVocabulary}), digits by groups of three, punctuation runs by how often their character changes,
  * line breaks and indentation, symbols and emoji one by one. Latin words are priced as English, or as another
  * language in Latin script that the vocabularies know well, less or least, in proportion to the hints of each kind
  * in the text: function words ({@code the}, {@code der}, {@code che}, {@code się}) and accented letters. The prices
@@ -55,6 +56,8 @@ public final class TokenEstimator implements TokenCounter {
     private static final EstimatorPrices CL100K = EstimatorPrices.load("cl100k_base");
     private static final SingleTokenLetters O200K_LETTERS = SingleTokenLetters.load("o200k_base");
     private static final SingleTokenLetters CL100K_LETTERS = SingleTokenLetters.load("cl100k_base");
+    private static final CjkVocabulary O200K_WORDS = CjkVocabulary.load("o200k_base");
+    private static final CjkVocabulary CL100K_WORDS = CjkVocabulary.load("cl100k_base");
 
     private final EstimatorPrices prices;
     // The price of a Latin word by its length as English: the same doubles as the curve's. Priced as another
@@ -66,20 +69,22 @@ public final class TokenEstimator implements TokenCounter {
     private final WordCurve[] markedScriptCurves;
     private final double[] rareLetterPrices; // by character class, from CharacterClass.CJK on
     private final SingleTokenLetters singleTokenLetters;
+    private final CjkVocabulary cjkVocabulary;
     private final HintWords hintWords; // each language's function words as hints of the curve its prices name
 
     /** An estimator for {@code o200k_base}, the encoding of the GPT-4o, GPT-4.1, GPT-5 and o-series models. */
     public TokenEstimator() {
-        this(O200K, O200K_LETTERS);
+        this(O200K, O200K_LETTERS, O200K_WORDS);
     }
 
     /**
-     * An estimator with these prices and single-token letters, which must be of one encoding; the fitting of the
-     * prices measures candidates with it.
+     * An estimator with these prices, single-token letters and CJK words, which must be of one encoding; the fitting
+     * of the prices measures candidates with it.
      */
-    TokenEstimator(EstimatorPrices prices, SingleTokenLetters singleTokenLetters) {
+    TokenEstimator(EstimatorPrices prices, SingleTokenLetters singleTokenLetters, CjkVocabulary cjkVocabulary) {
         this.prices = prices;
         this.singleTokenLetters = singleTokenLetters;
+        this.cjkVocabulary = cjkVocabulary;
         this.hintWords = new HintWords(prices.languageKinds());
         this.rareLetterPrices = prices.rareLetters().stream().mapToDouble(Double::doubleValue).toArray();
         this.englishWordPrices = prices.english().table(TABULATED_WORD_LENGTHS);
@@ -96,10 +101,10 @@ public final class TokenEstimator implements TokenCounter {
     public static TokenEstimator forEncoding(String encodingName) {
         String name = encodingName == null ? "" : encodingName.trim().toLowerCase(Locale.ROOT);
         if (name.equals(O200K.encodingName())) {
-            return new TokenEstimator(O200K, O200K_LETTERS);
+            return new TokenEstimator(O200K, O200K_LETTERS, O200K_WORDS);
         }
         if (name.equals(CL100K.encodingName())) {
-            return new TokenEstimator(CL100K, CL100K_LETTERS);
+            return new TokenEstimator(CL100K, CL100K_LETTERS, CL100K_WORDS);
         }
         throw new IllegalArgumentException("encoding=" + (encodingName == null ? "(not set)" : '"' + encodingName + '"')
                 + ": no calibrated estimate; accepted: " + O200K.encodingName() + ", " + CL100K.encodingName());
@@ -160,7 +165,6 @@ public final class TokenEstimator implements TokenCounter {
         EstimatorPrices p = prices;
         double[] englishPrices = englishWordPrices;
         double[] beyondKnee = lettersBeyondKnee;
-        WordCurve excess = p.foreign();
         HintWords hintTable = hintWords;
         double tokens = 0;
         double englishWords = 0; // Latin words priced as English
@@ -192,21 +196,23 @@ public final class TokenEstimator implements TokenCounter {
                 if (isLatin(cls)) {
                     while (true) {
                         int wordStart = i;
-                        long hash = HintWords.HASH_OFFSET; // of the lower-cased word, for the hint lookup
+                        long key = HintWords.KEY_START; // of the lower-cased word, for the hint lookup
                         // Most words are ASCII letters, lower-case after the first: this loop finds their end and
-                        // hashes them on the way, and they are priced as one part with no upper-case price.
+                        // keys them on the way, and they are priced as one part with no upper-case price.
                         char first = text.charAt(i);
                         if (isAsciiLetter(first)) {
-                            hash = (hash ^ (first | 0x20)) * HintWords.HASH_PRIME;
+                            key = key << HintWords.KEY_SHIFT ^ (first | 0x20);
                             for (i++; i < end; i++) {
                                 char d = text.charAt(i);
                                 if (!isAsciiLower(d)) {
                                     break;
                                 }
-                                hash = (hash ^ d) * HintWords.HASH_PRIME;
+                                key = key << HintWords.KEY_SHIFT ^ d;
                             }
                         }
-                        if (i == wordStart || i < end && isLatin(CharacterClass.at(text, i, end))) {
+                        // What follows the word's ASCII letters: a space stands for the window's end.
+                        char next = i < end ? text.charAt(i) : ' ';
+                        if (i == wordStart || isLatin(next < 0x80 ? ASCII[next] : CharacterClass.at(text, i, end))) {
                             // Any other word (getUserName, HTTP, café) is read again from its start, priced in parts
                             // split at lower-to-upper case changes.
                             i = wordStart;
@@ -222,7 +228,7 @@ public final class TokenEstimator implements TokenCounter {
                                     if (afterLower) {
                                         englishWords += wordPrice(englishPrices, p.english(), i - partStart);
                                         latinWords++;
-                                        latinExcess += lettersBeyondKnee(beyondKnee, excess, i - partStart);
+                                        latinExcess += lettersBeyondKnee(beyondKnee, p, i - partStart);
                                         tokens += upperCasePrice(p, uppers);
                                         partStart = i;
                                         uppers = 0;
@@ -250,25 +256,26 @@ public final class TokenEstimator implements TokenCounter {
                             }
                             englishWords += wordPrice(englishPrices, p.english(), i - partStart);
                             latinWords++;
-                            latinExcess += lettersBeyondKnee(beyondKnee, excess, i - partStart);
+                            latinExcess += lettersBeyondKnee(beyondKnee, p, i - partStart);
                             tokens += upperCasePrice(p, uppers);
-                            hash = i - wordStart <= HintWords.LONGEST ? HintWords.hash(text, wordStart, i) : 0;
+                            key = i - wordStart <= HintWords.LONGEST ? HintWords.key(text, wordStart, i) : 0;
                             hints += letterHint;
+                            next = i < end ? text.charAt(i) : ' ';
                         } else {
                             englishWords += wordPrice(englishPrices, p.english(), i - wordStart);
                             latinWords++;
-                            latinExcess += lettersBeyondKnee(beyondKnee, excess, i - wordStart);
+                            latinExcess += lettersBeyondKnee(beyondKnee, p, i - wordStart);
                         }
                         // Only words of up to HintWords.LONGEST letters can be hints: the others' tally is masked out, which
                         // spares a branch on the length of every word.
-                        hints += hintTable.tally(hash) & ((i - wordStart - HintWords.LONGEST - 1) >> 31);
-                        if (i + 1 < end && text.charAt(i) == ' ' && isAsciiLetter(text.charAt(i + 1))) {
+                        hints += hintTable.tally(key) & ((i - wordStart - HintWords.LONGEST - 1) >> 31);
+                        if (next == ' ' && i + 1 < end && isAsciiLetter(text.charAt(i + 1))) {
                             // A single space before a word costs nothing: read that word without going round the loop.
                             i++;
                             continue;
                         }
                         // A contraction ends a Latin word: the 's of it's, the 'll of we'll.
-                        int suffix = i < end && text.charAt(i) == '\'' ? contractionLength(text, i, end) : 0;
+                        int suffix = next == '\'' ? contractionLength(text, i, end) : 0;
                         if (suffix > 0) {
                             tokens += p.contraction();
                             i += 1 + suffix;
@@ -339,6 +346,10 @@ public final class TokenEstimator implements TokenCounter {
                         rare += letters.contains(text.charAt(i)) ? 0 : 1;
                     }
                     tokens += rareLetterPrices[cls - CJK] * rare;
+                    if (cls <= HANGUL) {
+                        // Han, kana and Hangul cost what the words of the vocabulary that cover the run number.
+                        tokens += p.cjkPiece() * cjkVocabulary.pieces(text, start, i);
+                    }
                     scriptWords += scriptCurves[cls - CJK].price(i - start);
                     markedWords += markedScriptCurves[cls - CJK].price(i - start);
                     scriptWordCount++;
@@ -357,7 +368,8 @@ public final class TokenEstimator implements TokenCounter {
         int middleHints = HintWords.middle(hints);
         int distantHints = HintWords.distant(hints);
         int allHints = englishHints + foreignHints + middleHints + distantHints;
-        if (allHints == 0) {
+        if (allHints == englishHints) {
+            // No hint of another language: English, priced without working out the other curves and the mix.
             tokens += englishWords;
         } else {
             double foreignWords = p.foreign().base() * latinWords + p.foreign().slope() * latinExcess;
@@ -390,9 +402,9 @@ public final class TokenEstimator implements TokenCounter {
         return length < byLength.length ? byLength[length] : curve.price(length);
     }
 
-    /** The letters of a word of {@code length} beyond the knee of {@code curve}. */
-    private static double lettersBeyondKnee(double[] byLength, WordCurve curve, int length) {
-        return length < byLength.length ? byLength[length] : Math.max(0, length - curve.knee());
+    /** The letters of a word of {@code length} beyond the knee of the curves of other languages. */
+    private static double lettersBeyondKnee(double[] byLength, EstimatorPrices p, int length) {
+        return length < byLength.length ? byLength[length] : Math.max(0, length - p.foreign().knee());
     }
 
     /**

@@ -2,14 +2,19 @@ package dev.poolsight.core.tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.knuddels.jtokkit.Encodings;
 import dev.poolsight.testkit.TokenCorpus;
 import dev.poolsight.testkit.TokenCorpus.Message;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,6 +68,7 @@ class TokenEstimatorFitting {
     private final double[] weights = weights(groups);
     private final int[] folds = folds(groups);
     private final Map<String, SingleTokenLetters> letters = new LinkedHashMap<>();
+    private final Map<String, CjkVocabulary> cjkWords = new LinkedHashMap<>();
 
     @Test
     void refitsThePricesAndRewritesTheGoldenFilesAndTheTables() throws IOException {
@@ -74,6 +80,12 @@ class TokenEstimatorFitting {
             Files.writeString(PRICES.resolve(SingleTokenLetters.resourceName(encoding)), encodingLetters.format(
                     "Letters beyond ASCII that " + encoding + " holds as one token, written by TokenEstimatorFitting"
                     + " from jtokkit (see docs/token-estimator.md); not edited by hand"), StandardCharsets.UTF_8);
+            CjkVocabulary words = cjkVocabulary(encoding);
+            cjkWords.put(encoding, words);
+            Files.writeString(PRICES.resolve(CjkVocabulary.resourceName(encoding)), words.format("Words of 2 to 4"
+                    + " Han, kana or Hangul letters that " + encoding + " holds as one token, written by"
+                    + " TokenEstimatorFitting from jtokkit's vocabulary (see docs/token-estimator.md); not edited by"
+                    + " hand"), StandardCharsets.UTF_8);
             double[] exact = exactCounts(encoding);
             EstimatorPrices prices = fit(encoding, IntStream.range(0, messages.size()).toArray(), exact);
             fitted.put(encoding, prices);
@@ -117,9 +129,40 @@ class TokenEstimatorFitting {
         });
     }
 
-    /** An estimator with these prices and the single-token letters of their encoding. */
+    /**
+     * The words of 2 to {@value CjkVocabulary#LONGEST} letters of one script among Han, kana and Hangul that the
+     * encoding's vocabulary (jtokkit's resource, ranks of base64 byte strings) holds as one token.
+     */
+    private static CjkVocabulary cjkVocabulary(String encoding) throws IOException {
+        String resource = "/com/knuddels/jtokkit/" + encoding + ".tiktoken";
+        List<String> words = new ArrayList<>();
+        try (InputStream in = Encodings.class.getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
+                String word = strictUtf8(Base64.getDecoder().decode(line.substring(0, line.indexOf(' '))));
+                if (word != null && word.length() >= 2 && word.length() <= CjkVocabulary.LONGEST
+                        && word.chars().allMatch(c -> CharacterClass.of((char) c) == CharacterClass.of(word.charAt(0)))
+                        && CharacterClass.of(word.charAt(0)) >= CharacterClass.CJK
+                        && CharacterClass.of(word.charAt(0)) <= CharacterClass.HANGUL) {
+                    words.add(word);
+                }
+            }
+        }
+        return CjkVocabulary.of(words);
+    }
+
+    /** The bytes as UTF-8, or null if they are not whole UTF-8 characters. */
+    private static String strictUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    /** An estimator with these prices and the single-token letters and CJK words of their encoding. */
     private TokenEstimator estimator(EstimatorPrices prices) {
-        return new TokenEstimator(prices, letters.get(prices.encodingName()));
+        return new TokenEstimator(prices, letters.get(prices.encodingName()), cjkWords.get(prices.encodingName()));
     }
 
     private double[] exactCounts(String encoding) {

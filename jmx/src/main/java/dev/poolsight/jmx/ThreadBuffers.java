@@ -67,19 +67,31 @@ final class ThreadBuffers {
     void record(int kind, long value) {
         long kept = value <= 0 ? 0 : Math.min(value, MAX_VALUE);
         if (onVirtualThread()) {
-            synchronized (this) {
-                consumer.value(kind, kept);
-            }
+            recordLocked(kind, kept);
             return;
         }
         long entry = kept << 2 | kind;
         Ring ring = own.get();
         if (!ring.offer(entry)) {
-            synchronized (this) {
-                ring.drainTo(consumer);
-            }
-            ring.offer(entry);
+            drainFullRing(ring, entry);
         }
+    }
+
+    /*
+     * The two paths under the lock are methods of their own, so that the JIT, which compiles record() into the pool's
+     * code, leaves them out of line: with a lock's enter and exit inlined, the pool's updateStatsBorrow compiled too
+     * large to be inlined into borrowObject any more.
+     */
+
+    private synchronized void recordLocked(int kind, long kept) {
+        consumer.value(kind, kept);
+    }
+
+    private void drainFullRing(Ring ring, long entry) {
+        synchronized (this) {
+            ring.drainTo(consumer);
+        }
+        ring.offer(entry);
     }
 
     private static boolean onVirtualThread() {

@@ -31,6 +31,12 @@ public final class PoolHooks {
 
     private static volatile PoolRegistry registry;
     private static volatile PoolIdentity identity;
+    /**
+     * Whether the start of a return needs noting: only with leak detection on (the object stops being a suspect) or
+     * once a pool of Redis connections is known (the thread stops holding its connection). The return itself is
+     * counted with its hold time, so until then a return costs this read and nothing else.
+     */
+    private static volatile boolean returnsNoted;
 
     private PoolHooks() {
     }
@@ -151,12 +157,15 @@ public final class PoolHooks {
 
     // ---- every version ----
 
-    /** On entry to returnObject, while the caller still holds the object. */
-    public static void returning(Object pool, Object object) {
+    /** As returnObject begins, while the caller still holds the object: {@code pooledObject} is the pool's wrapper. */
+    public static void returning(Object pool, Object pooledObject) {
+        if (!returnsNoted) {
+            return;
+        }
         try {
             PoolRecorder recorder = recorder(pool);
             if (recorder != null) {
-                recorder.returned(object);
+                recorder.returned(recorder.tracksObjects() ? PooledObjects.userObject(pooledObject) : null);
                 RedisHooks.returning(recorder);
             }
         } catch (Throwable t) {
@@ -208,7 +217,11 @@ public final class PoolHooks {
         if (recorder != null || identity.isClosed(pool)) {
             return recorder;
         }
-        return current.register(pool, identity.nameOf(pool), identity.gaugesOf(pool),
-                identity.lendsRedisConnections(pool));
+        boolean lendsRedisConnections = identity.lendsRedisConnections(pool);
+        if (lendsRedisConnections || current.settings().leakDetection()) {
+            // Before the recorder is published, so that a thread that finds it also sees that returns are noted.
+            returnsNoted = true;
+        }
+        return current.register(pool, identity.nameOf(pool), identity.gaugesOf(pool), lendsRedisConnections);
     }
 }

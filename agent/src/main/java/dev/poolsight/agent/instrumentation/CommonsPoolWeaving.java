@@ -24,8 +24,11 @@ final class CommonsPoolWeaving implements ClassWeaver.Weaving {
     public DynamicType.Builder<?> weave(DynamicType.Builder<?> builder, TypeDescription type,
                                         ClassFileLocator classLocator, ClassFileLocator adviceLocator) {
         if (type.getName().equals(CommonsPoolInstrumentation.BASE_POOL)) {
-            DynamicType.Builder<?> woven = builder.visit(advice(PoolAdvice.StatsReturn.class, adviceLocator)
-                    .on(named("updateStatsReturn").and(takesArguments(1))));
+            DynamicType.Builder<?> woven = builder
+                    .visit(advice(PoolAdvice.Returning.class, adviceLocator)
+                            .on(named("markReturningState").and(takesArguments(1))))
+                    .visit(advice(PoolAdvice.StatsReturn.class, adviceLocator)
+                            .on(named("updateStatsReturn").and(takesArguments(1))));
             Class<?> statsBorrowAdvice = measuresWaitsInMicroseconds(type)
                     ? PoolAdvice.StatsBorrow.class
                     : PoolAdvice.StatsBorrowCounts.class;
@@ -39,8 +42,6 @@ final class CommonsPoolWeaving implements ClassWeaver.Weaving {
         return builder
                 .visit(advice(PoolAdvice.Constructed.class, adviceLocator).on(isConstructor()))
                 .visit(advice(borrowAdvice, adviceLocator).on(named("borrowObject").and(isPublic())))
-                .visit(advice(keyed ? PoolAdvice.KeyedReturn.class : PoolAdvice.Return.class, adviceLocator)
-                        .on(named("returnObject").and(takesArguments(keyed ? 2 : 1))))
                 .visit(advice(keyed ? PoolAdvice.KeyedInvalidate.class : PoolAdvice.Invalidate.class, adviceLocator)
                         .on(named("invalidateObject").and(isPublic())))
                 .visit(advice(PoolAdvice.Close.class, adviceLocator).on(named("close").and(takesArguments(0))));

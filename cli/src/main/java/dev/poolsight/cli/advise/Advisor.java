@@ -120,8 +120,10 @@ public final class Advisor {
                     false, "smaller: at most " + percent(peakUtilization) + " in use at peak, under the 60-80 % "
                     + "target; " + sizing + slowButNotFull);
         }
-        return keep(RedisSettings.REDIS_POOL_SIZE, current, percent(peakUtilization) + " in use at peak, no "
-                + "exhaustion, waits p99 " + millis(o.waitP99Millis()) + " ms; " + little + slowButNotFull);
+        // What was seen in use, not Little's demand, which at a short peak can exceed a pool that was never short.
+        return keep(RedisSettings.REDIS_POOL_SIZE, current, o.peakActive() + " of " + current + " ("
+                + percent((double) o.peakActive() / current) + ") in use at peak, no exhaustion, waits p99 "
+                + millis(o.waitP99Millis()) + " ms; " + little + slowButNotFull);
     }
 
     /** The slowest command, when its median is over {@link #SLOW_COMMAND_MILLIS}. */

@@ -19,10 +19,10 @@ final class LoadSummary {
         LoadReport.Client client = report.client();
         LoadReport.Pool pool = report.pool();
         LoadReport.TokenCounter tokens = report.tokenCounter() == null
-                ? new LoadReport.TokenCounter(0, 0, 0, 0, 0, 0, 0) : report.tokenCounter();
+                ? new LoadReport.TokenCounter(0, 0, 0, 0, 0, 0, 0, 0) : report.tokenCounter();
         out.printf("%n%-26s %22s %24s%n", "", "client (the agents)", "pool MBean (the agent)");
-        out.printf("%-26s %22s %24s   (%s operations + %s exact token counts applied)%n", "borrows",
-                count(client.succeeded() + tokens.completed()), pool == null ? "-" : count(pool.borrowCount()),
+        out.printf("%-26s %22s %24s   (%s operations; and the exact counts of %s messages applied in batches, a borrow "
+                + "a batch)%n", "borrows", count(client.succeeded()), pool == null ? "-" : count(pool.borrowCount()),
                 count(client.succeeded()), count(tokens.completed()));
         out.printf("%-26s %22s %24s   (%s operations + %s token counts not applied)%n", "exhausted",
                 count(client.exhausted() + tokens.errors()), pool == null ? "-" : count(pool.exhaustionCount()),
@@ -55,8 +55,9 @@ final class LoadSummary {
         if (report.tokenCounter() == null) {
             out.printf("%-26s estimates only (--estimates-only)%n", "token counting");
         } else {
-            out.printf("%-26s %s submitted, %s counted exactly, %s kept the estimate (queue full), %s failed; queue "
-                            + "peak %s of %s%n", "token counting", count(tokens.submitted()), count(tokens.completed()),
+            out.printf("%-26s %s exact at once (words counted lately), %s submitted, %s counted exactly, %s kept the "
+                            + "estimate (queue full), %s failed; queue peak %s of %s%n", "token counting",
+                    count(tokens.countedAtOnce()), count(tokens.submitted()), count(tokens.completed()),
                     count(tokens.fallbacks()), count(tokens.errors()), count(tokens.peakQueueDepth()),
                     count(tokens.queueCapacity()));
         }

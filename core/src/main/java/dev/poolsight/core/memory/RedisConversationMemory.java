@@ -6,6 +6,7 @@ import dev.poolsight.core.config.RedisTopology;
 import dev.poolsight.core.tokens.AsyncTokenCounter;
 import dev.poolsight.core.tokens.ExactCount;
 import dev.poolsight.core.tokens.ExactCountSink;
+import dev.poolsight.core.tokens.TokenCounter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -187,10 +188,13 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
         for (int i = 0; i < messages.size(); i++) {
             Message message = messages.get(i);
             String content = message.content();
-            estimated[i] = async != null && !content.isEmpty();
+            // Known at once when every word of the message was counted lately: stored exact, with no second write.
+            int known = async == null || content.isEmpty() ? TokenCounter.UNKNOWN : async.countIfKnown(content);
+            estimated[i] = async != null && !content.isEmpty() && known == TokenCounter.UNKNOWN;
             args.add(SafeEncoder.encode(message.id()));
             args.add(withinSizeLimit(i, message));
-            args.add(Protocol.toByteArray(estimated[i] ? async.estimate(content) : options.tokenCounter().count(content)));
+            args.add(Protocol.toByteArray(estimated[i] ? async.estimate(content)
+                    : known != TokenCounter.UNKNOWN ? known : options.tokenCounter().count(content)));
             args.add(estimated[i] ? TRUE : FALSE);
         }
         return args;

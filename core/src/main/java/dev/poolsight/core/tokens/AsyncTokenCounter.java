@@ -61,6 +61,7 @@ public final class AsyncTokenCounter implements TokenCounterStats, AutoCloseable
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean errorLogged = new AtomicBoolean();
 
+    private final LongAdder countedAtOnce = new LongAdder();
     private final LongAdder submitted = new LongAdder();
     private final LongAdder completed = new LongAdder();
     private final LongAdder fallbacks = new LongAdder();
@@ -87,6 +88,20 @@ public final class AsyncTokenCounter implements TokenCounterStats, AutoCloseable
             workers.add(worker);
             worker.start();
         }
+    }
+
+    /**
+     * The exact count of {@code text} when the exact counter knows it without counting ({@link
+     * TokenCounter#countIfKnown}: every chunk of the text counted lately), for an append to store at once instead of
+     * an estimate and a second write; {@link TokenCounter#UNKNOWN} otherwise, and the caller estimates and submits.
+     */
+    public int countIfKnown(String text) {
+        Objects.requireNonNull(text, "text is null");
+        int known = exact.countIfKnown(text);
+        if (known != TokenCounter.UNKNOWN) {
+            countedAtOnce.increment();
+        }
+        return known;
     }
 
     /** The fast estimate an append stores before the exact count is known. */
@@ -254,6 +269,11 @@ public final class AsyncTokenCounter implements TokenCounterStats, AutoCloseable
     @Override
     public int workers() {
         return workers.size();
+    }
+
+    @Override
+    public long countedAtOnce() {
+        return countedAtOnce.sum();
     }
 
     @Override

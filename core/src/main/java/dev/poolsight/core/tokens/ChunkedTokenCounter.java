@@ -18,6 +18,9 @@ final class ChunkedTokenCounter implements TokenCounter {
      */
     static final int FREE_MISSES = 4;
 
+    /** The longest text {@link #countIfKnown} looks up: about 10 us of look-ups for common words. */
+    static final int LONGEST_KNOWN = 4_096;
+
     private final PreTokenizer preTokenizer;
     private final Encoding encoding;
     private final ChunkCountCache counts;
@@ -44,6 +47,30 @@ final class ChunkedTokenCounter implements TokenCounter {
      * jtokkit's count: once more than half of the chunks so far, and more than {@link #FREE_MISSES}, have missed,
      * the whole text is counted by jtokkit instead, which costs at most the first chunks' splitting and misses more.
      */
+    /**
+     * The text's count from the cache alone: {@link #UNKNOWN} at the first chunk it does not hold, or for a text
+     * longer than {@value #LONGEST_KNOWN} characters, whose look-ups would cost an application's thread more than an
+     * estimate does.
+     */
+    @Override
+    public int countIfKnown(String text) {
+        int n = text.length();
+        if (n > LONGEST_KNOWN) {
+            return UNKNOWN;
+        }
+        int tokens = 0;
+        for (int start = 0; start < n; ) {
+            int end = preTokenizer.chunkEnd(text, start);
+            int chunkTokens = counts.cached(text, start, end);
+            if (chunkTokens == ChunkCountCache.ABSENT) {
+                return UNKNOWN;
+            }
+            tokens += chunkTokens;
+            start = end;
+        }
+        return tokens;
+    }
+
     @Override
     public int count(String text) {
         int tokens = 0;

@@ -119,6 +119,17 @@ public final class ExactTokenCounter implements TokenCounter {
         return counting.count(text);
     }
 
+    /**
+     * The exact count of {@code text} when every chunk of it is among those this counter counted lately (for
+     * {@code o200k_base} and {@code cl100k_base}, texts of up to 4,096 characters), without calling jtokkit;
+     * {@link #UNKNOWN} otherwise. A few microseconds for a message of common words.
+     */
+    @Override
+    public int countIfKnown(String text) {
+        Objects.requireNonNull(text, "text is null");
+        return counting.countIfKnown(text);
+    }
+
     @Override
     public String toString() {
         return "ExactTokenCounter[" + encodingName() + "]";

@@ -6,4 +6,16 @@ public interface TokenCounter {
 
     /** The number of tokens in {@code text}; 0 for an empty text. */
     int count(String text);
+
+    /**
+     * The exact count of {@code text} when this counter knows it without counting, for example because every piece
+     * of the text is in its memory of recent counts; {@link #UNKNOWN} otherwise. Cheap enough for an application's
+     * thread: it never does the work {@link #count} does. The default never knows.
+     */
+    default int countIfKnown(String text) {
+        return UNKNOWN;
+    }
+
+    /** What {@link #countIfKnown} returns when the count is not known. */
+    int UNKNOWN = -1;
 }

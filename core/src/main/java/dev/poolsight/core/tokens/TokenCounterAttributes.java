@@ -30,6 +30,11 @@ final class TokenCounterAttributes implements TokenCounterMXBean {
     }
 
     @Override
+    public long getCountedAtOnceCount() {
+        return counter.countedAtOnce();
+    }
+
+    @Override
     public long getSubmittedCount() {
         return counter.submitted();
     }

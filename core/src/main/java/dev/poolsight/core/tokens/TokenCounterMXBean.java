@@ -33,6 +33,11 @@ public interface TokenCounterMXBean {
     @Units("threads")
     int getWorkers();
 
+    @Description("Messages whose exact count was known at once, all their words counted lately, so that the append "
+            + "stored it without an estimate or a worker, since start")
+    @Units("messages")
+    long getCountedAtOnceCount();
+
     @Description("Messages accepted for exact counting since start")
     @Units("messages")
     long getSubmittedCount();

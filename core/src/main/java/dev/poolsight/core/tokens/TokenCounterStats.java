@@ -21,6 +21,9 @@ public interface TokenCounterStats {
     /** Threads counting. */
     int workers();
 
+    /** Messages whose exact count was known at once, without a worker, since start; they were never submitted. */
+    long countedAtOnce();
+
     /** Messages accepted for exact counting since start. */
     long submitted();
 

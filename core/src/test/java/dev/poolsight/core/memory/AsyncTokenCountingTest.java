@@ -236,6 +236,26 @@ class AsyncTokenCountingTest {
     }
 
     @Test
+    void aMessageWhoseWordsWereAllCountedLatelyIsStoredExactAtOnceWithoutAWorker() {
+        TokenCounter exact = ExactTokenCounter.forEncoding("o200k_base"); // its own memory of counts
+        String text = "The pool waits for a connection when every one of them is in use.";
+        String unseen = "Quixotic zephyrs bewilder jovial kumquats.";
+        for (int i = 0; i < 5; i++) {
+            exact.count(text); // as the worker would have counted earlier messages: a few new chunks learnt a time
+        }
+        RedisConversationMemory memory = store(exact, 1, 100, 0, 0);
+
+        memory.append("c1", List.of(Message.user(text), Message.user(unseen)));
+
+        assertThat(counter.countedAtOnce()).isEqualTo(1);
+        assertThat(counter.submitted()).isEqualTo(1);
+        assertThat(memory.estimatedMessageCount("c1")).isEqualTo(1);
+        assertThat(counter.close(Duration.ofSeconds(30)).drained()).isTrue();
+        assertThat(memory.tokenCount("c1")).isEqualTo(EXACT.count(text) + EXACT.count(unseen));
+        assertThat(memory.estimatedMessageCount("c1")).isZero();
+    }
+
+    @Test
     void emptyContentIsExactAtOnceAndNeverQueued() {
         RedisConversationMemory memory = store(EXACT, 1, 100, 0, 0);
 

@@ -34,6 +34,33 @@ class ExactTokenCounterTest {
     }
 
     @Test
+    void aTextIsKnownWithoutCountingOnceEachOfItsChunksWasCounted() {
+        ExactTokenCounter fresh = ExactTokenCounter.forEncoding("o200k_base");
+        String text = "Every connection of the pool is in use.";
+
+        assertThat(fresh.countIfKnown(text)).isEqualTo(TokenCounter.UNKNOWN);
+        int exact = 0;
+        for (int i = 0; i < 5; i++) {
+            exact = fresh.count(text); // a fresh memory learns four new chunks a text, then leaves the rest to jtokkit
+        }
+        assertThat(fresh.countIfKnown(text)).isEqualTo(exact);
+        assertThat(fresh.countIfKnown("Every connection of the pool")).isEqualTo(fresh.count("Every connection of the pool"));
+        assertThat(fresh.countIfKnown(text + " Unseen")).isEqualTo(TokenCounter.UNKNOWN);
+    }
+
+    @Test
+    void aLongTextOrAnEncodingWithoutChunkMemoryIsNeverKnownWithoutCounting() {
+        ExactTokenCounter fresh = ExactTokenCounter.forEncoding("o200k_base");
+        String longText = "pool ".repeat(1_000);
+        fresh.count(longText);
+        ExactTokenCounter r50k = ExactTokenCounter.forEncoding("r50k_base");
+        r50k.count("pool");
+
+        assertThat(fresh.countIfKnown(longText)).isEqualTo(TokenCounter.UNKNOWN);
+        assertThat(r50k.countIfKnown("pool")).isEqualTo(TokenCounter.UNKNOWN);
+    }
+
+    @Test
     void anEmptyTextHasNoTokens() {
         assertThat(O200K.count("")).isZero();
         assertThat(CL100K.count("")).isZero();

@@ -30,6 +30,11 @@ final class FixedTokenCounterStats implements TokenCounterStats {
     }
 
     @Override
+    public long countedAtOnce() {
+        return 300;
+    }
+
+    @Override
     public long submitted() {
         return 500;
     }

@@ -49,6 +49,7 @@ class TokenCounterMBeanTest {
         expected.put("QueueDepth", 3);
         expected.put("QueueCapacity", 1024);
         expected.put("Workers", 2);
+        expected.put("CountedAtOnceCount", 300L);
         expected.put("SubmittedCount", 500L);
         expected.put("CompletedCount", 490L);
         expected.put("FallbackCount", 7L);
@@ -82,10 +83,12 @@ class TokenCounterMBeanTest {
 
     @Test
     void everyNumericAttributeHasItsUnitInItsDescriptorAndItsDescription() throws Exception {
-        Map<String, String> expectedUnits = Map.of("QueueDepth", "messages", "QueueCapacity", "messages",
-                "Workers", "threads", "SubmittedCount", "messages", "CompletedCount", "messages",
-                "FallbackCount", "messages", "ErrorCount", "messages", "CountLatencyMeanMillis", "milliseconds",
-                "CountLatencyMaxMillis", "milliseconds");
+        Map<String, String> expectedUnits = Map.ofEntries(Map.entry("QueueDepth", "messages"),
+                Map.entry("QueueCapacity", "messages"), Map.entry("Workers", "threads"),
+                Map.entry("CountedAtOnceCount", "messages"), Map.entry("SubmittedCount", "messages"),
+                Map.entry("CompletedCount", "messages"), Map.entry("FallbackCount", "messages"),
+                Map.entry("ErrorCount", "messages"), Map.entry("CountLatencyMeanMillis", "milliseconds"),
+                Map.entry("CountLatencyMaxMillis", "milliseconds"));
         MBeanInfo info = server.getMBeanInfo(register("memory").objectName().orElseThrow());
 
         for (MBeanAttributeInfo attribute : info.getAttributes()) {

@@ -30,8 +30,11 @@ import javax.management.ObjectName;
 final class TokenCounterMetrics implements MultiCollector {
 
     static final String PATTERN = "dev.poolsight:type=TokenCounter,*";
-    private static final String[] ATTRIBUTES = {"Name", "QueueDepth", "QueueCapacity", "SubmittedCount",
-        "CompletedCount", "FallbackCount", "ErrorCount", "CountLatencyMeanMillis"};
+    private static final List<String> REQUIRED = List.of("Name", "QueueDepth", "QueueCapacity", "SubmittedCount",
+        "CompletedCount", "FallbackCount", "ErrorCount", "CountLatencyMeanMillis");
+    /** Added later: a counter of an older core has none, and reads as 0. */
+    private static final String COUNTED_AT_ONCE = "CountedAtOnceCount";
+    private static final String[] ATTRIBUTES = attributes();
 
     private final MBeanServer server;
     private final ObjectName pattern;
@@ -57,6 +60,9 @@ final class TokenCounterMetrics implements MultiCollector {
                 Counter::queueDepth));
         families.add(gauge(counters, "poolsight_token_queue_capacity",
                 "The most messages that may wait; beyond it, messages keep their estimated count", Counter::queueCapacity));
+        families.add(counter(counters, "poolsight_token_counted_at_once",
+                "Messages whose exact count was known at once, all their words counted lately, and stored without an "
+                + "estimate, since start", Counter::countedAtOnce));
         families.add(counter(counters, "poolsight_token_submitted", "Messages accepted for exact counting since start",
                 Counter::submitted));
         families.add(counter(counters, "poolsight_token_counted", "Exact counts computed and handed on since start",
@@ -101,20 +107,28 @@ final class TokenCounterMetrics implements MultiCollector {
         return family.build();
     }
 
+    private static String[] attributes() {
+        List<String> all = new ArrayList<>(REQUIRED);
+        all.add(COUNTED_AT_ONCE);
+        return all.toArray(String[]::new);
+    }
+
     /** One counter's attributes, read in one call. */
-    private record Counter(String name, int queueDepth, int queueCapacity, long submitted, long completed,
-            long fallbacks, long errors, double meanMillis) {
+    private record Counter(String name, int queueDepth, int queueCapacity, long countedAtOnce, long submitted,
+            long completed, long fallbacks, long errors, double meanMillis) {
 
         static Counter read(MBeanServer server, ObjectName objectName) throws JMException {
             Map<String, Object> values = new HashMap<>();
             for (Attribute attribute : server.getAttributes(objectName, ATTRIBUTES).asList()) {
                 values.put(attribute.getName(), attribute.getValue());
             }
-            if (values.size() != ATTRIBUTES.length) {
+            if (!values.keySet().containsAll(REQUIRED)) {
                 throw new JMException(objectName + " lacks some of the token counter attributes");
             }
             return new Counter((String) values.get("Name"), number(values, "QueueDepth").intValue(),
-                    number(values, "QueueCapacity").intValue(), number(values, "SubmittedCount").longValue(),
+                    number(values, "QueueCapacity").intValue(),
+                    values.containsKey(COUNTED_AT_ONCE) ? number(values, COUNTED_AT_ONCE).longValue() : 0,
+                    number(values, "SubmittedCount").longValue(),
                     number(values, "CompletedCount").longValue(), number(values, "FallbackCount").longValue(),
                     number(values, "ErrorCount").longValue(), number(values, "CountLatencyMeanMillis").doubleValue());
         }

@@ -40,6 +40,17 @@ class TokenCounterMetricsTest {
                 .doesNotContain("counter=\"other\"");
     }
 
+    @Test
+    void messagesCountedAtOnceAreACounterOfTheirOwnAndZeroForACounterThatDoesNotSayIt() throws Exception {
+        server.registerMBean(new StandardMBean(new Counter("memory", 0, 10, 5, 5, 0, 0, 1.0, 40),
+                CountingAtOnceMXBean.class, true), new ObjectName("dev.poolsight:type=TokenCounter,name=memory"));
+        register("older", new Counter("older", 0, 10, 1, 1, 0, 0, 1.0));
+
+        assertThat(scrape()).contains("poolsight_token_counted_at_once_total{counter=\"memory\"} 40.0",
+                "poolsight_token_counted_at_once_total{counter=\"older\"} 0.0",
+                "poolsight_token_submitted_total{counter=\"older\"} 1.0");
+    }
+
     private void register(String name, Counter counter) throws Exception {
         server.registerMBean(new StandardMBean(counter, CounterMXBean.class, true),
                 new ObjectName("dev.poolsight:type=TokenCounter,name=" + name));
@@ -69,12 +80,28 @@ class TokenCounterMetricsTest {
         double getCountLatencyMeanMillis();
     }
 
+    /** The attributes of today's TokenCounterMXBean, which also says how many messages were counted at once. */
+    public interface CountingAtOnceMXBean extends CounterMXBean {
+        long getCountedAtOnceCount();
+    }
+
     public interface OtherMXBean {
         int getSomething();
     }
 
+    /** Registered as a {@link CounterMXBean}, it is a counter of an older core, without CountedAtOnceCount. */
     record Counter(String name, int queueDepth, int queueCapacity, long submitted, long completed, long fallbacks,
-            long errors, double meanMillis) implements CounterMXBean {
+            long errors, double meanMillis, long countedAtOnce) implements CountingAtOnceMXBean {
+
+        Counter(String name, int queueDepth, int queueCapacity, long submitted, long completed, long fallbacks,
+                long errors, double meanMillis) {
+            this(name, queueDepth, queueCapacity, submitted, completed, fallbacks, errors, meanMillis, 0);
+        }
+
+        @Override
+        public long getCountedAtOnceCount() {
+            return countedAtOnce;
+        }
 
         @Override
         public String getName() {

@@ -67,8 +67,7 @@ public final class PoolHooks {
         try {
             PoolRecorder recorder = recorder(pool);
             if (recorder != null) {
-                Object lent = recorder.tracksObjects() ? PooledObjects.userObject(pooledObject) : null;
-                recorder.borrowSucceeded(lent, wait.toNanos());
+                recorder.borrowSucceeded(trackedObject(recorder, pooledObject), wait.toNanos());
                 recorder.observedBorrowsNotReturned(borrowsNotReturned);
                 RedisHooks.lent(recorder);
             }
@@ -165,7 +164,7 @@ public final class PoolHooks {
         try {
             PoolRecorder recorder = recorder(pool);
             if (recorder != null) {
-                recorder.returned(recorder.tracksObjects() ? PooledObjects.userObject(pooledObject) : null);
+                recorder.returned(trackedObject(recorder, pooledObject));
                 RedisHooks.returning(recorder);
             }
         } catch (Throwable t) {
@@ -202,6 +201,12 @@ public final class PoolHooks {
         } catch (Throwable t) {
             AgentHealth.failure("unregister pool", t);
         }
+    }
+
+    /** The application's object in {@code pooledObject} if the recorder tracks objects (leak detection), else null. */
+    private static Object trackedObject(PoolRecorder recorder, Object pooledObject)
+            throws ReflectiveOperationException {
+        return recorder.tracksObjects() ? PooledObjects.userObject(pooledObject) : null;
     }
 
     /**

@@ -39,7 +39,7 @@ record LoadReport(String redis, Run run, Settings settings, Client client, Pool 
      * borrow of the pool, so the pool's borrows are the client's successful operations plus at most these. Null with
      * --estimates-only.
      */
-    record TokenCounter(long countedAtOnce, long submitted, long completed, long fallbacks, long errors, int peakQueueDepth,
-            int queueCapacity, long unfinished) {
+    record TokenCounter(long countedAtOnce, long submitted, long completed, long fallbacks, long errors,
+            int peakQueueDepth, int queueCapacity, long unfinished) {
     }
 }

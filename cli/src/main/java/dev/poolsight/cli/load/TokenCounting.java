@@ -56,7 +56,7 @@ final class TokenCounting {
     /** What became of the texts, after {@link #drain()}; null without a counter. */
     LoadReport.TokenCounter report(int peakQueueDepth) {
         return counter == null ? null : new LoadReport.TokenCounter(counter.countedAtOnce(), counter.submitted(),
-                counter.completed(),
-                counter.fallbacks(), counter.errors(), peakQueueDepth, counter.queueCapacity(), drained.unfinished());
+                counter.completed(), counter.fallbacks(), counter.errors(), peakQueueDepth, counter.queueCapacity(),
+                drained.unfinished());
     }
 }

@@ -188,13 +188,20 @@ public final class RedisConversationMemory implements ConversationMemory, AutoCl
         for (int i = 0; i < messages.size(); i++) {
             Message message = messages.get(i);
             String content = message.content();
-            // Known at once when every word of the message was counted lately: stored exact, with no second write.
-            int known = async == null || content.isEmpty() ? TokenCounter.UNKNOWN : async.countIfKnown(content);
-            estimated[i] = async != null && !content.isEmpty() && known == TokenCounter.UNKNOWN;
+            int tokens;
+            if (async == null || content.isEmpty()) {
+                tokens = options.tokenCounter().count(content);
+            } else {
+                // Known at once when every word of the message was counted lately: stored exact, no second write.
+                tokens = async.countIfKnown(content);
+                estimated[i] = tokens == TokenCounter.UNKNOWN;
+                if (estimated[i]) {
+                    tokens = async.estimate(content);
+                }
+            }
             args.add(SafeEncoder.encode(message.id()));
             args.add(withinSizeLimit(i, message));
-            args.add(Protocol.toByteArray(estimated[i] ? async.estimate(content)
-                    : known != TokenCounter.UNKNOWN ? known : options.tokenCounter().count(content)));
+            args.add(Protocol.toByteArray(tokens));
             args.add(estimated[i] ? TRUE : FALSE);
         }
         return args;

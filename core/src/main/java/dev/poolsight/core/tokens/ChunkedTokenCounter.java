@@ -47,6 +47,11 @@ final class ChunkedTokenCounter implements TokenCounter {
      * jtokkit's count: once more than half of the chunks so far, and more than {@link #FREE_MISSES}, have missed,
      * the whole text is counted by jtokkit instead, which costs at most the first chunks' splitting and misses more.
      */
+    @Override
+    public int count(String text) {
+        return sumOfChunks(text, true);
+    }
+
     /**
      * The text's count from the cache alone: {@link #UNKNOWN} at the first chunk it does not hold, or for a text
      * longer than {@value #LONGEST_KNOWN} characters, whose look-ups would cost an application's thread more than an
@@ -54,25 +59,11 @@ final class ChunkedTokenCounter implements TokenCounter {
      */
     @Override
     public int countIfKnown(String text) {
-        int n = text.length();
-        if (n > LONGEST_KNOWN) {
-            return UNKNOWN;
-        }
-        int tokens = 0;
-        for (int start = 0; start < n; ) {
-            int end = preTokenizer.chunkEnd(text, start);
-            int chunkTokens = counts.cached(text, start, end);
-            if (chunkTokens == ChunkCountCache.ABSENT) {
-                return UNKNOWN;
-            }
-            tokens += chunkTokens;
-            start = end;
-        }
-        return tokens;
+        return text.length() > LONGEST_KNOWN ? UNKNOWN : sumOfChunks(text, false);
     }
 
-    @Override
-    public int count(String text) {
+    /** The sum of the chunks' counts; a chunk the cache does not hold is counted, or makes the sum {@link #UNKNOWN}. */
+    private int sumOfChunks(String text, boolean countMisses) {
         int tokens = 0;
         int chunks = 0;
         int misses = 0;
@@ -82,6 +73,9 @@ final class ChunkedTokenCounter implements TokenCounter {
             chunks++;
             int chunkTokens = counts.cached(text, start, end);
             if (chunkTokens == ChunkCountCache.ABSENT) {
+                if (!countMisses) {
+                    return UNKNOWN;
+                }
                 misses++;
                 if (misses > FREE_MISSES && 2 * misses > chunks) {
                     return encoding.countTokensOrdinary(text);

@@ -32,6 +32,35 @@ class PoolObservationTest {
     }
 
     @Test
+    void aReadingMomentsAfterTheOneBeforeDoesNotMakeAPeakRate() {
+        // the last reading, taken as a run stops, 20 ms after the last periodic one: 300 borrows in it would be 15,000/s
+        PoolReading stop = new PoolReading(3 * SECOND + 20_000_000L, reading(0, 0, 5, 0, 1_500, 0, 0).pools(),
+                List.of(), List.of());
+        PoolObservation o = PoolObservation.of("pool", List.of(reading(0, 0, 0, 0, 0, 0, 0), reading(1, 4, 1, 0, 400, 0, 0),
+                reading(2, 6, 0, 2, 1_000, 0, 0), reading(3, 0, 5, 0, 1_200, 0, 0), stop)).orElseThrow();
+
+        assertThat(o.borrows()).isEqualTo(1_500);
+        assertThat(o.peakBorrowsPerSecond()).isEqualTo(600.0);
+    }
+
+    @Test
+    void readingsCloserThanHalfASecondAreMeasuredTogether() {
+        PoolObservation o = PoolObservation.of("pool", List.of(reading(0, 0, 0, 0, 0, 0, 0),
+                new PoolReading(SECOND / 4, reading(0, 1, 0, 0, 100, 0, 0).pools(), List.of(), List.of()),
+                new PoolReading(SECOND / 2, reading(0, 1, 0, 0, 150, 0, 0).pools(), List.of(), List.of()))).orElseThrow();
+
+        assertThat(o.peakBorrowsPerSecond()).isEqualTo(300.0);
+    }
+
+    @Test
+    void twoReadingsCloserThanHalfASecondStillGiveTheirRate() {
+        PoolObservation o = PoolObservation.of("pool", List.of(reading(0, 0, 0, 0, 0, 0, 0),
+                new PoolReading(SECOND / 10, reading(0, 1, 0, 0, 20, 0, 0).pools(), List.of(), List.of()))).orElseThrow();
+
+        assertThat(o.peakBorrowsPerSecond()).isEqualTo(200.0);
+    }
+
+    @Test
     void gaugesComeFromTheReadingsInsideTheWindow() {
         PoolObservation o = PoolObservation.of("pool", List.of(reading(0, 0, 0, 0, 0, 0, 0), reading(1, 4, 1, 0, 10, 0, 3),
                 reading(2, 6, 0, 2, 20, 0, 12), reading(3, 0, 5, 0, 30, 0, 1))).orElseThrow();

@@ -51,7 +51,11 @@ public final class LoadCommand implements Callable<Integer> {
 
     private static final Duration KEY_TTL = Duration.ofMinutes(10);
     private static final int MAX_MESSAGES = 100;
-    private static final Duration DEFAULT_WARMUP = Duration.ofSeconds(2);
+    /**
+     * Long enough for the JIT: on a 2-core machine C2 still took 70 % of the JVM's processor time in seconds 2 to 4
+     * of a run and a quarter in seconds 4 to 6, and throughput climbed until then.
+     */
+    private static final Duration DEFAULT_WARMUP = Duration.ofSeconds(5);
 
     @Spec
     private CommandSpec spec;

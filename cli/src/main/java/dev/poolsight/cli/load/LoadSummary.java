@@ -33,8 +33,11 @@ final class LoadSummary {
         String afterWarmup = report.run().warmupSeconds() > 0
                 ? " (after the " + GoDuration.format(Duration.ofMillis(Math.round(report.run().warmupSeconds() * 1000)))
                 + " warm-up)" : "";
-        out.printf("%-26s %s ops/s (%s appends/s) over %.1f s%s%n", "throughput", count(client.operationsPerSecond()),
-                count(client.appendsPerSecond()), report.run().seconds(), afterWarmup);
+        String measured = report.run().warmupSeconds() > 0
+                ? String.format("over the %.1f s", report.run().seconds() - report.run().warmupSeconds())
+                : String.format("over %.1f s", report.run().seconds());
+        out.printf("%-26s %s ops/s (%s appends/s) %s%s%n", "throughput", count(client.operationsPerSecond()),
+                count(client.appendsPerSecond()), measured, afterWarmup);
         out.printf("%-26s p50 %s ms, p99 %s ms, p99.9 %s ms, max %s ms%s%n", "append latency",
                 millis(client.appendP50Millis()), millis(client.appendP99Millis()), millis(client.appendP999Millis()),
                 millis(client.appendMaxMillis()), afterWarmup);

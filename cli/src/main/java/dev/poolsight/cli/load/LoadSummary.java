@@ -5,9 +5,7 @@ import static dev.poolsight.cli.advise.Numbers.millis;
 import static dev.poolsight.cli.advise.Numbers.percent;
 
 import dev.poolsight.cli.advise.AdvicePrinter;
-import dev.poolsight.core.config.GoDuration;
 import java.io.PrintWriter;
-import java.time.Duration;
 
 /** The table a load run ends with: the client's counts beside the pool MBean's, latencies, the pool, the advice. */
 final class LoadSummary {
@@ -31,8 +29,7 @@ final class LoadSummary {
                 pool == null ? "-" : count(pool.borrowFailureCount()));
         out.println();
         String afterWarmup = report.run().warmupSeconds() > 0
-                ? " (after the " + GoDuration.format(Duration.ofMillis(Math.round(report.run().warmupSeconds() * 1000)))
-                + " warm-up)" : "";
+                ? String.format(" (after the %.1f s warm-up)", report.run().warmupSeconds()) : "";
         String measured = report.run().warmupSeconds() > 0
                 ? String.format("over the %.1f s", report.run().seconds() - report.run().warmupSeconds())
                 : String.format("over %.1f s", report.run().seconds());

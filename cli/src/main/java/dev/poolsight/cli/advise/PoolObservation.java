@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * What one pool did over a watched window, from readings taken about once a second: counts over the window, the
- * peak borrow rate of any interval of half a second or more, the gauges at their highest and on average, and the worst wait and hold tails.
+ * peak borrow rate of any interval of half a second or more, the gauges at their highest and on average, and the
+ * worst wait and hold tails.
  * The first and last readings bound the window for the counts; with readings in between, the gauges come from
  * those only, since the ends may fall where the traffic has not yet started or has already stopped. The pool's
  * Redis commands, when the agent times them, are those sent in the window, slowest median first.
@@ -23,7 +24,7 @@ public record PoolObservation(String pool, double seconds, int maxTotal, int max
         double waitP99Millis, double waitMaxMillis, double holdMeanMillis, double holdP99Millis,
         List<CommandLatency> commands) {
 
-    /** The shortest interval a peak borrow rate is measured over: half the period of top's, advise's and load's readings. */
+    /** The shortest interval a peak borrow rate is measured over: half the period of top's, advise's and load's. */
     static final double SHORTEST_RATE_INTERVAL_SECONDS = 0.5;
 
     /** The observation of {@code pool} in {@code readings}, oldest first; empty when fewer than two readings show it. */
@@ -55,7 +56,8 @@ public record PoolObservation(String pool, double seconds, int maxTotal, int max
                 // A reading a few milliseconds after the one before (the last one, taken as a run stops) would make a
                 // rate of a handful of borrows: it joins the next interval, or is left out when none follows.
                 if (seconds >= SHORTEST_RATE_INTERVAL_SECONDS || (i == samples.size() - 1 && rateFrom == first)) {
-                    peakRate = Math.max(peakRate, (snapshot.borrowCount() - rateFrom.snapshot().borrowCount()) / seconds);
+                    long borrows = snapshot.borrowCount() - rateFrom.snapshot().borrowCount();
+                    peakRate = Math.max(peakRate, borrows / seconds);
                     rateFrom = samples.get(i);
                 }
             }

@@ -10,16 +10,17 @@ import java.lang.invoke.VarHandle;
  *
  * <p>The cache is two-way set-associative: a chunk's hash picks a pair of slots, a new chunk goes into the first and
  * moves what was there to the second, dropping the older one. That bounds its memory ({@value #SLOTS} slots of chunks
- * up to {@value #LONGEST_CACHED} characters, about 1.2 MiB when full, and 128 KiB for the short chunks below) without an eviction policy to maintain, and
- * keeps two frequent words whose hashes meet from pushing each other out at every turn, as they would in one slot.
+ * up to {@value #LONGEST_CACHED} characters, about 1.2 MiB when full, and 128 KiB for the short chunks below) without
+ * an eviction policy to maintain, and keeps two frequent words whose hashes meet from pushing each other out at every
+ * turn, as they would in one slot.
  * A lookup needs no lock: slots hold immutable entries, written and read without synchronisation. A thread that reads
  * a slot before another's write is visible to it, or between the two writes of an insertion, only counts the chunk
  * again; the entries' final fields guarantee it never sees one half-built.
  *
- * <p>Chunks of up to {@value #SHORT_CHUNK} ASCII characters, most of a prose text's (a word and its leading space), are
- * kept apart, in a flat array of longs: the characters, the length and the count packed into one long, so that a look-up
- * reads one array element, with no entry, string or byte array to follow and compare. A long is read and written whole
- * (opaque access), so a reader sees an old or a new chunk, never half of each.
+ * <p>Chunks of up to {@value #SHORT_CHUNK} ASCII characters, most of a prose text's (a word and its leading space),
+ * are kept apart, in a flat array of longs: the characters, the length and the count packed into one long, so that a
+ * look-up reads one array element, with no entry, string or byte array to follow and compare. A long is read and
+ * written whole (opaque access), so a reader sees an old or a new chunk, never half of each.
  *
  * <p>A miss is counted by jtokkit on the chunk alone. That is its count in the text: the pattern matches a chunk,
  * taken alone, as the same single chunk, because the one context-dependent part, {@code \s+(?!\S)}, can only stop a

@@ -24,7 +24,8 @@ import java.util.Properties;
  * @param rareLetters a letter of a script that the vocabulary does not hold as one token ({@link SingleTokenLetters}),
  *     on top of its word, in {@link #SCRIPT_NAMES} order
  * @param upperCase an upper-case letter after the first, in a word with two or more
- * @param accentedLetter an accented Latin letter of Latin-1 ({@code é ü ñ}), on top of its word
+ * @param accentedLetter an accented Latin letter of Latin-1 ({@code é ü ñ}), on top of its word, in a text of
+ *     English or of a language told by its letters
  * @param contraction a contraction suffix ({@code 's}, {@code 'll})
  * @param digitGroup a group of up to three digits
  * @param lineBreak a line break, one or more
@@ -50,6 +51,9 @@ import java.util.Properties;
  *     language code: the vocabularies split each language's words into a number of tokens of its own (Dutch costs
  *     {@code cl100k_base} as many tokens a letter as Italian, {@code o200k_base} as many as German). These curves
  *     and the two above share their knee, so that the estimator sums the letters beyond it once for all of them
+ * @param languageAccentedLetters an accented Latin letter of Latin-1, on top of its word, priced as each language
+ *     of {@link HintWords#LANGUAGE_WORDS}: the vocabularies hold some languages' accented letters in tokens of
+ *     their endings ({@code ção}) and split others' words at them ({@code é} in French)
  */
 record EstimatorPrices(
         String encodingName,
@@ -78,7 +82,8 @@ record EstimatorPrices(
         double latinAdditionalLetter,
         double latinRareLetter,
         double cjkPiece,
-        Map<String, WordCurve> languages) {
+        Map<String, WordCurve> languages,
+        Map<String, Double> languageAccentedLetters) {
 
     /** The names of the scripts in the prices file, in the order of their character classes. */
     static final List<String> SCRIPT_NAMES = List.of("cjk", "kana", "hangul", "cyrillic", "greek", "arabic", "hebrew",
@@ -98,6 +103,11 @@ record EstimatorPrices(
         if (!List.copyOf(languages.keySet()).equals(List.copyOf(HintWords.LANGUAGE_WORDS.keySet()))) {
             throw new IllegalArgumentException("word curves of languages: " + languages.keySet() + "; expected one"
                     + " for each of " + HintWords.LANGUAGE_WORDS.keySet() + ", in that order");
+        }
+        languageAccentedLetters = Collections.unmodifiableMap(new LinkedHashMap<>(languageAccentedLetters));
+        if (!languageAccentedLetters.keySet().equals(languages.keySet())) {
+            throw new IllegalArgumentException("Latin-1 letters' prices of languages: "
+                    + languageAccentedLetters.keySet() + "; expected one for each of " + languages.keySet());
         }
         List<WordCurve> others = new ArrayList<>(List.of(foreign, distant));
         others.addAll(languages.values());
@@ -124,7 +134,7 @@ record EstimatorPrices(
     /** Prices with these curves and single prices ({@link #SINGLE_PRICE_NAMES} order). */
     static EstimatorPrices of(String encodingName, WordCurve english, WordCurve foreign, WordCurve distant,
             List<WordCurve> scripts, List<WordCurve> markedScripts, List<Double> rareLetters, double[] single,
-            Map<String, WordCurve> languages) {
+            Map<String, WordCurve> languages, Map<String, Double> languageAccentedLetters) {
         if (single.length != SINGLE_PRICE_NAMES.size()) {
             throw new IllegalArgumentException("single prices: " + single.length + "; expected "
                     + SINGLE_PRICE_NAMES.size() + ": " + SINGLE_PRICE_NAMES);
@@ -132,7 +142,7 @@ record EstimatorPrices(
         return new EstimatorPrices(encodingName, english, foreign, distant, scripts, markedScripts, rareLetters,
                 single[0], single[1], single[2], single[3], single[4], single[5], single[6], single[7], single[8],
                 single[9], single[10], single[11], single[12], single[13], single[14], single[15], single[16],
-                single[17], single[18], languages);
+                single[17], single[18], languages, languageAccentedLetters);
     }
 
     /** The name of the resource, beside this class, that holds an encoding's prices. */
@@ -169,12 +179,14 @@ record EstimatorPrices(
             single[k] = numbers(source, properties, SINGLE_PRICE_NAMES.get(k), 1)[0];
         }
         Map<String, WordCurve> languages = new LinkedHashMap<>();
+        Map<String, Double> accentedLetters = new LinkedHashMap<>();
         for (String language : HintWords.LANGUAGE_WORDS.keySet()) {
             languages.put(language, curve(source, properties, "word." + language));
+            accentedLetters.put(language, numbers(source, properties, "accentedLetter." + language, 1)[0]);
         }
         return of(encodingName, curve(source, properties, "word.english"), curve(source, properties, "word.foreign"),
                 curve(source, properties, "word.distant"), List.of(scripts), List.of(marked), List.of(rare), single,
-                languages);
+                languages, accentedLetters);
     }
 
     /** The prices in the format {@link #load} reads, with a comment line first. */
@@ -197,6 +209,8 @@ record EstimatorPrices(
         for (int k = 0; k < single.length; k++) {
             text.append(SINGLE_PRICE_NAMES.get(k)).append(" = ").append(WordCurve.number(single[k])).append('\n');
         }
+        languageAccentedLetters.forEach((language, price) -> text.append("accentedLetter.").append(language)
+                .append(" = ").append(WordCurve.number(price)).append('\n'));
         return text.toString();
     }
 

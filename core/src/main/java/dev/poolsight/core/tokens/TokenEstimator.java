@@ -70,6 +70,7 @@ public final class TokenEstimator implements TokenCounter {
     private final long[] hintTallies = new long[HintWords.HINT_CLASSES];
     private final double[] hintBases = new double[HintWords.HINT_CLASSES];
     private final double[] hintSlopes = new double[HintWords.HINT_CLASSES];
+    private final double[] hintAccentedLetters = new double[HintWords.HINT_CLASSES]; // a Latin-1 letter's price
     private final WordCurve[] scriptCurves; // by character class, from CharacterClass.CJK on
     private final WordCurve[] markedScriptCurves;
     private final double[] rareLetterPrices; // by character class, from CharacterClass.CJK on
@@ -91,11 +92,12 @@ public final class TokenEstimator implements TokenCounter {
         this.cjkVocabulary = cjkVocabulary;
         hintTallies[HintWords.ENGLISH] = HintWords.tally(HintWords.ENGLISH);
         int index = 0;
-        for (WordCurve curve : prices.languages().values()) {
+        for (String language : prices.languages().keySet()) {
             int hintClass = HintWords.languageClass(index++);
             hintTallies[hintClass] = HintWords.tally(hintClass);
-            hintBases[hintClass] = curve.base();
-            hintSlopes[hintClass] = curve.slope();
+            hintBases[hintClass] = prices.languages().get(language).base();
+            hintSlopes[hintClass] = prices.languages().get(language).slope();
+            hintAccentedLetters[hintClass] = prices.languageAccentedLetters().get(language);
         }
         this.rareLetterPrices = prices.rareLetters().stream().mapToDouble(Double::doubleValue).toArray();
         this.englishWordPrices = prices.english().table(TABULATED_WORD_LENGTHS);
@@ -179,6 +181,7 @@ public final class TokenEstimator implements TokenCounter {
         long[] tallies = hintTallies;
         double[] bases = hintBases;
         double[] slopes = hintSlopes;
+        double[] accents = hintAccentedLetters;
         double tokens = 0;
         double englishWords = 0; // Latin words priced as English
         int latinWords = 0;
@@ -186,6 +189,8 @@ public final class TokenEstimator implements TokenCounter {
         long hints = 0; // function words of English, such as "the", and of other languages, such as "der"
         double languageBases = 0; // the bases of the curves of the languages whose function words are hints
         double languageSlopes = 0; // their slopes
+        double languageAccents = 0; // their prices of a Latin-1 letter
+        int latin1Letters = 0; // accented letters of Latin-1 in Latin words, such as é
         double scriptWords = 0; // words of other scripts, priced as the script's main language
         double markedWords = 0; // the same words priced as a language the vocabulary knows less, such as Ukrainian
         int scriptWordCount = 0;
@@ -252,7 +257,7 @@ public final class TokenEstimator implements TokenCounter {
                                     afterLower = false;
                                 } else if (d >= 0x80 && CharacterClass.at(text, i, end) == LATIN_OTHER) {
                                     if (d <= '\u00FF') {
-                                        tokens += p.accentedLetter();
+                                        latin1Letters++;
                                         letterHint = Math.max(letterHint, HintWords.FOREIGN_LETTER);
                                     } else if (d <= '\u024F') {
                                         tokens += p.latinExtendedLetter();
@@ -287,6 +292,7 @@ public final class TokenEstimator implements TokenCounter {
                         hints += tallies[hintClass];
                         languageBases += bases[hintClass];
                         languageSlopes += slopes[hintClass];
+                        languageAccents += accents[hintClass];
                         if (next == ' ' && i + 1 < end && isAsciiLetter(text.charAt(i + 1))) {
                             // A single space before a word costs nothing: read that word without going round the loop.
                             i++;
@@ -383,18 +389,23 @@ public final class TokenEstimator implements TokenCounter {
         // letters tell. Each hint of a language weighs its curve, base * words + slope * letters beyond the knee,
         // which the sums of the hints' bases and slopes give at once for all of them.
         int englishHints = HintWords.english(hints);
-        int foreignHints = HintWords.foreign(hints);
-        int distantHints = HintWords.distant(hints);
-        int allHints = englishHints + foreignHints + distantHints + HintWords.languages(hints);
+        int languageHints = HintWords.languages(hints);
+        // Accented letters tell a language only where no function word names one.
+        int foreignHints = languageHints == 0 ? HintWords.foreign(hints) : 0;
+        int distantHints = languageHints == 0 ? HintWords.distant(hints) : 0;
+        int allHints = englishHints + foreignHints + distantHints + languageHints;
         if (allHints == englishHints) {
             // No hint of another language: English, priced without working out the other curves and the mix.
-            tokens += englishWords;
+            tokens += englishWords + p.accentedLetter() * latin1Letters;
         } else {
             double foreignWords = p.foreign().base() * latinWords + p.foreign().slope() * latinExcess;
             double distantWords = p.distant().base() * latinWords + p.distant().slope() * latinExcess;
             double languageWords = languageBases * latinWords + languageSlopes * latinExcess;
             tokens += (englishHints * englishWords + foreignHints * foreignWords + distantHints * distantWords
                     + languageWords) / allHints;
+            // A Latin-1 letter costs each language its own: Portuguese's ã and ç are mostly in tokens of their
+            // endings (ção), French's é splits more words.
+            tokens += latin1Letters * ((allHints - languageHints) * p.accentedLetter() + languageAccents) / allHints;
         }
         // Words of a script that the vocabulary knows from one language (Russian for Cyrillic) cost more in another
         // (Ukrainian): a text where a quarter of the words have a letter that language lacks is priced as the other.

@@ -13,7 +13,7 @@ import java.util.Map;
  * holds, in order: the English curve's base, slope and second slope; each other curve's base and slope (Latin words
  * of languages told by their letters, foreign and distant, the scripts, the scripts' marked curves, then each
  * language of {@link HintWords#LANGUAGE_WORDS}); each script's price of a rare
- * letter; then the single prices. The knees are not in the vector: they are chosen by search, one curve at a time.
+ * letter; the single prices; then each language's price of a Latin-1 letter. The knees are not in the vector: they are chosen by search, one curve at a time.
  */
 final class PriceLayout {
 
@@ -29,7 +29,7 @@ final class PriceLayout {
      */
     static final int CURVES = FIRST_LANGUAGE_CURVE + LANGUAGES.size();
     static final int SINGLE = EstimatorPrices.SINGLE_PRICE_NAMES.size();
-    static final int SIZE = 3 + 2 * (CURVES - 1) + SCRIPTS + SINGLE;
+    static final int SIZE = 3 + 2 * (CURVES - 1) + SCRIPTS + SINGLE + LANGUAGES.size();
 
     private PriceLayout() {
     }
@@ -55,6 +55,11 @@ final class PriceLayout {
         return rareLetterIndex(SCRIPTS) + k;
     }
 
+    /** The index of a language's price of a Latin-1 letter ({@link HintWords#LANGUAGE_WORDS} order) in the vector. */
+    static int accentedLetterIndex(int language) {
+        return singleIndex(SINGLE) + language;
+    }
+
     /** A name for each index, for reports. */
     static List<String> names() {
         List<String> names = new ArrayList<>(List.of("english.base", "english.slope", "english.slope2",
@@ -73,6 +78,7 @@ final class PriceLayout {
             names.add(script + ".rareLetter");
         }
         names.addAll(EstimatorPrices.SINGLE_PRICE_NAMES);
+        LANGUAGES.forEach(language -> names.add("accentedLetter." + language));
         return names;
     }
 
@@ -114,12 +120,14 @@ final class PriceLayout {
             marked.add(curve(v, knees, markedCurve(s)));
         }
         Map<String, WordCurve> languages = new LinkedHashMap<>();
+        Map<String, Double> accentedLetters = new LinkedHashMap<>();
         for (int l = 0; l < LANGUAGES.size(); l++) {
             languages.put(LANGUAGES.get(l), curve(v, knees, languageCurve(l)));
+            accentedLetters.put(LANGUAGES.get(l), v[accentedLetterIndex(l)]);
         }
         return EstimatorPrices.of(encodingName, new WordCurve(v[0], knees[0], v[1], knees[1], v[2]),
                 curve(v, knees, 1), curve(v, knees, 2), scripts, marked, rareLetters,
-                Arrays.copyOfRange(v, singleIndex(0), SIZE), languages);
+                Arrays.copyOfRange(v, singleIndex(0), singleIndex(SINGLE)), languages, accentedLetters);
     }
 
     /** A curve of one knee: its base and slope from the vector, its knee from the knees. */

@@ -187,7 +187,8 @@ class TokenEstimatorFitting {
      * curve's second knee at {@value #ENGLISH_SECOND_KNEE}), never from the prices in the repository, so that the
      * result depends on the corpus alone and running the command twice changes nothing. The curves of other
      * languages in Latin script (one per language, and the two of languages told by their letters) share one knee.
-     * Latin words of a curve without training messages are priced as foreign ones, a script no training message has
+     * Latin words of a curve without training messages are priced as foreign ones (their Latin-1 letters at
+     * {@code accentedLetter}), a script no training message has
      * as Indic, and a script's marked curve without training messages as its main curve. The prices are rounded as
      * their file holds them.
      */
@@ -205,6 +206,12 @@ class TokenEstimatorFitting {
             if ((curve < PriceLayout.FIRST_SCRIPT_CURVE || curve >= PriceLayout.FIRST_LANGUAGE_CURVE)
                     && isEmpty(fit.rows, PriceLayout.curveIndexes(curve))) {
                 copyCurve(p, knees, 1, curve);
+            }
+        }
+        int accentedLetter = PriceLayout.singleIndex(EstimatorPrices.SINGLE_PRICE_NAMES.indexOf("accentedLetter"));
+        for (int l = 0; l < PriceLayout.LANGUAGES.size(); l++) {
+            if (isEmpty(fit.rows, new int[] {PriceLayout.accentedLetterIndex(l)})) {
+                p[PriceLayout.accentedLetterIndex(l)] = p[accentedLetter];
             }
         }
         int indic = EstimatorPrices.SCRIPT_NAMES.indexOf("indic");
@@ -400,8 +407,9 @@ class TokenEstimatorFitting {
         row(table, "Latin, told by Latin Extended-A or -B letters (distant): base knee slope", prices,
                 p -> p.distant().format());
         for (String language : HintWords.LANGUAGE_WORDS.keySet()) {
-            row(table, "Latin, " + LANGUAGES.get(language) + ": base knee slope", prices,
-                    p -> p.languages().get(language).format());
+            row(table, "Latin, " + LANGUAGES.get(language) + ": base knee slope; Latin-1 letter", prices,
+                    p -> p.languages().get(language).format() + "; "
+                            + EstimatorPrices.WordCurve.number(p.languageAccentedLetters().get(language)));
         }
         for (int s = 0; s < EstimatorPrices.SCRIPT_NAMES.size(); s++) {
             int script = s;

@@ -1,6 +1,5 @@
 package dev.poolsight.core.tokens;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,18 +13,18 @@ import java.util.Properties;
  * beside this class; {@code docs/token-estimator.md} describes each price and how they are fitted.
  *
  * @param english a Latin word, priced as English
- * @param foreign a Latin word, priced as a language told by a letter of Latin-1 or Latin Extended Additional
- *     ({@code é ü ñ ạ}) rather than by its function words ({@link HintWords#FOREIGN_LETTER})
- * @param distant a Latin word, priced as a language told by a letter of Latin Extended-A or -B ({@code ł ş ı}),
- *     which the vocabularies split more ({@link HintWords#DISTANT_LETTER})
+ * @param foreign a Latin word, priced as another language in Latin script that the vocabulary knows well
+ * @param middle a Latin word, priced as a language whose words the vocabulary splits a little more (Italian)
+ * @param distant a Latin word, priced as a language whose words the vocabulary splits more still ({@link HintWords});
+ *     the three curves of other languages share their knee, so that the estimator sums the letters beyond it once
+ *     for all three
  * @param scripts a run of letters of another script, in {@link #SCRIPT_NAMES} order
  * @param markedScripts the same, in a text where many words of the script have a letter the vocabulary rarely saw
  *     ({@link CharacterClass#isMarkedLetter}), such as Ukrainian's {@code і}
  * @param rareLetters a letter of a script that the vocabulary does not hold as one token ({@link SingleTokenLetters}),
  *     on top of its word, in {@link #SCRIPT_NAMES} order
  * @param upperCase an upper-case letter after the first, in a word with two or more
- * @param accentedLetter an accented Latin letter of Latin-1 ({@code é ü ñ}), on top of its word, in a text of
- *     English or of a language told by its letters
+ * @param accentedLetter an accented Latin letter of Latin-1 ({@code é ü ñ}), on top of its word
  * @param contraction a contraction suffix ({@code 's}, {@code 'll})
  * @param digitGroup a group of up to three digits
  * @param lineBreak a line break, one or more
@@ -47,18 +46,15 @@ import java.util.Properties;
  *     word and its block's price
  * @param cjkPiece a piece of a run of Han, kana or Hangul letters, as the words of the vocabulary cut it
  *     ({@link CjkVocabulary}), on top of the run's curve
- * @param languages a Latin word, priced as each language of {@link HintWords#LANGUAGE_WORDS}, in that order, by
- *     language code: the vocabularies split each language's words into a number of tokens of its own (Dutch costs
- *     {@code cl100k_base} as many tokens a letter as Italian, {@code o200k_base} as many as German). These curves
- *     and the two above share their knee, so that the estimator sums the letters beyond it once for all of them
- * @param languageAccentedLetters an accented Latin letter of Latin-1, on top of its word, priced as each language
- *     of {@link HintWords#LANGUAGE_WORDS}: the vocabularies hold some languages' accented letters in tokens of
- *     their endings ({@code ção}) and split others' words at them ({@code é} in French)
+ * @param languageKinds the curve each language of {@link HintWords#LANGUAGE_WORDS} is priced on, one of
+ *     {@link HintWords#KINDS}, by language code: data rather than code because the encodings differ (Dutch costs
+ *     {@code cl100k_base} as many tokens a letter as Italian, {@code o200k_base} as many as German)
  */
 record EstimatorPrices(
         String encodingName,
         WordCurve english,
         WordCurve foreign,
+        WordCurve middle,
         WordCurve distant,
         List<WordCurve> scripts,
         List<WordCurve> markedScripts,
@@ -82,8 +78,7 @@ record EstimatorPrices(
         double latinAdditionalLetter,
         double latinRareLetter,
         double cjkPiece,
-        Map<String, WordCurve> languages,
-        Map<String, Double> languageAccentedLetters) {
+        Map<String, String> languageKinds) {
 
     /** The names of the scripts in the prices file, in the order of their character classes. */
     static final List<String> SCRIPT_NAMES = List.of("cjk", "kana", "hangul", "cyrillic", "greek", "arabic", "hebrew",
@@ -99,21 +94,16 @@ record EstimatorPrices(
         scripts = List.copyOf(scripts);
         markedScripts = List.copyOf(markedScripts);
         rareLetters = List.copyOf(rareLetters);
-        languages = Collections.unmodifiableMap(new LinkedHashMap<>(languages));
-        if (!List.copyOf(languages.keySet()).equals(List.copyOf(HintWords.LANGUAGE_WORDS.keySet()))) {
-            throw new IllegalArgumentException("word curves of languages: " + languages.keySet() + "; expected one"
-                    + " for each of " + HintWords.LANGUAGE_WORDS.keySet() + ", in that order");
+        languageKinds = Collections.unmodifiableMap(new LinkedHashMap<>(languageKinds));
+        if (!languageKinds.keySet().equals(HintWords.LANGUAGE_WORDS.keySet())
+                || !HintWords.KINDS.containsAll(languageKinds.values())) {
+            throw new IllegalArgumentException("language kinds: " + languageKinds + "; expected one of "
+                    + HintWords.KINDS + " for each of " + HintWords.LANGUAGE_WORDS.keySet());
         }
-        languageAccentedLetters = Collections.unmodifiableMap(new LinkedHashMap<>(languageAccentedLetters));
-        if (!languageAccentedLetters.keySet().equals(languages.keySet())) {
-            throw new IllegalArgumentException("Latin-1 letters' prices of languages: "
-                    + languageAccentedLetters.keySet() + "; expected one for each of " + languages.keySet());
-        }
-        List<WordCurve> others = new ArrayList<>(List.of(foreign, distant));
-        others.addAll(languages.values());
-        if (others.stream().anyMatch(c -> c.knee() != foreign.knee() || c.slope2() != 0)) {
-            throw new IllegalArgumentException("word curves of other languages: " + String.join(", ",
-                    others.stream().map(WordCurve::format).toList())
+        if (foreign.knee() != middle.knee() || foreign.knee() != distant.knee() || foreign.slope2() != 0
+                || middle.slope2() != 0 || distant.slope2() != 0) {
+            throw new IllegalArgumentException("word curves of other languages: " + foreign.format() + ", "
+                    + middle.format() + ", " + distant.format()
                     + "; expected one knee shared by all, and one slope each");
         }
         if (scripts.size() != CharacterClass.SCRIPTS || markedScripts.size() != CharacterClass.SCRIPTS
@@ -132,17 +122,17 @@ record EstimatorPrices(
     }
 
     /** Prices with these curves and single prices ({@link #SINGLE_PRICE_NAMES} order). */
-    static EstimatorPrices of(String encodingName, WordCurve english, WordCurve foreign, WordCurve distant,
-            List<WordCurve> scripts, List<WordCurve> markedScripts, List<Double> rareLetters, double[] single,
-            Map<String, WordCurve> languages, Map<String, Double> languageAccentedLetters) {
+    static EstimatorPrices of(String encodingName, WordCurve english, WordCurve foreign, WordCurve middle,
+            WordCurve distant, List<WordCurve> scripts, List<WordCurve> markedScripts, List<Double> rareLetters,
+            double[] single, Map<String, String> languageKinds) {
         if (single.length != SINGLE_PRICE_NAMES.size()) {
             throw new IllegalArgumentException("single prices: " + single.length + "; expected "
                     + SINGLE_PRICE_NAMES.size() + ": " + SINGLE_PRICE_NAMES);
         }
-        return new EstimatorPrices(encodingName, english, foreign, distant, scripts, markedScripts, rareLetters,
+        return new EstimatorPrices(encodingName, english, foreign, middle, distant, scripts, markedScripts, rareLetters,
                 single[0], single[1], single[2], single[3], single[4], single[5], single[6], single[7], single[8],
                 single[9], single[10], single[11], single[12], single[13], single[14], single[15], single[16],
-                single[17], single[18], languages, languageAccentedLetters);
+                single[17], single[18], languageKinds);
     }
 
     /** The name of the resource, beside this class, that holds an encoding's prices. */
@@ -178,15 +168,13 @@ record EstimatorPrices(
         for (int k = 0; k < single.length; k++) {
             single[k] = numbers(source, properties, SINGLE_PRICE_NAMES.get(k), 1)[0];
         }
-        Map<String, WordCurve> languages = new LinkedHashMap<>();
-        Map<String, Double> accentedLetters = new LinkedHashMap<>();
+        Map<String, String> kinds = new LinkedHashMap<>();
         for (String language : HintWords.LANGUAGE_WORDS.keySet()) {
-            languages.put(language, curve(source, properties, "word." + language));
-            accentedLetters.put(language, numbers(source, properties, "accentedLetter." + language, 1)[0]);
+            kinds.put(language, kind(source, properties, "language." + language));
         }
         return of(encodingName, curve(source, properties, "word.english"), curve(source, properties, "word.foreign"),
-                curve(source, properties, "word.distant"), List.of(scripts), List.of(marked), List.of(rare), single,
-                languages, accentedLetters);
+                curve(source, properties, "word.middle"), curve(source, properties, "word.distant"), List.of(scripts),
+                List.of(marked), List.of(rare), single, kinds);
     }
 
     /** The prices in the format {@link #load} reads, with a comment line first. */
@@ -195,9 +183,8 @@ record EstimatorPrices(
         text.append("# ").append(comment).append('\n');
         text.append("word.english = ").append(english.format()).append('\n');
         text.append("word.foreign = ").append(foreign.format()).append('\n');
+        text.append("word.middle = ").append(middle.format()).append('\n');
         text.append("word.distant = ").append(distant.format()).append('\n');
-        languages.forEach((language, curve) -> text.append("word.").append(language).append(" = ")
-                .append(curve.format()).append('\n'));
         for (int s = 0; s < SCRIPT_NAMES.size(); s++) {
             text.append("script.").append(SCRIPT_NAMES.get(s)).append(" = ").append(scripts.get(s).format()).append('\n');
             text.append("script.").append(SCRIPT_NAMES.get(s)).append(".marked = ").append(markedScripts.get(s).format())
@@ -209,9 +196,19 @@ record EstimatorPrices(
         for (int k = 0; k < single.length; k++) {
             text.append(SINGLE_PRICE_NAMES.get(k)).append(" = ").append(WordCurve.number(single[k])).append('\n');
         }
-        languageAccentedLetters.forEach((language, price) -> text.append("accentedLetter.").append(language)
-                .append(" = ").append(WordCurve.number(price)).append('\n'));
+        languageKinds.forEach((language, kind) -> text.append("language.").append(language).append(" = ").append(kind)
+                .append('\n'));
         return text.toString();
+    }
+
+    private static String kind(String source, Properties properties, String key) {
+        String value = properties.getProperty(key);
+        String kind = value == null ? null : value.trim();
+        if (!HintWords.KINDS.contains(kind)) {
+            throw new IllegalStateException(source + ": " + key + (value == null ? " is missing" : "=\"" + value
+                    + "\" is not valid") + "; accepted: one of " + HintWords.KINDS);
+        }
+        return kind;
     }
 
     private static WordCurve curve(String source, Properties properties, String key) {

@@ -14,9 +14,10 @@ import java.util.Objects;
  * {@code getUserName}) and by its letters that the encoding's vocabulary does not hold as one token
  * ({@link SingleTokenLetters}), a run of Han, kana or Hangul also by the words of the vocabulary that cover it
  * ({@link CjkVocabulary}), digits by groups of three, punctuation runs by how often their character changes,
- * line breaks and indentation, symbols and emoji one by one. Latin words are priced as English or as other
- * languages in Latin script, each on a curve of its own, in proportion to the hints of each in the text: function
- * words ({@code the}, {@code der}, {@code che}, {@code się}) and accented letters. The prices
+ * line breaks and indentation, symbols and emoji one by one. Latin words are priced as English, or as another
+ * language in Latin script that the vocabularies know well, less or least, in proportion to the hints of each kind
+ * in the text: function words ({@code the}, {@code der}, {@code che}, {@code się}), or accented letters where
+ * there are none of another language. The prices
  * are fitted per encoding on the corpus of {@code TokenCorpus} in the testkit;
  * {@code docs/token-estimator.md} describes the method and how to reproduce the figures.
  *
@@ -65,17 +66,12 @@ public final class TokenEstimator implements TokenCounter {
     // languages share: the estimate sums those letters once, for all of them.
     private final double[] englishWordPrices;
     private final double[] lettersBeyondKnee;
-    // By the class of a hint word (HintWords.find): what it adds to the tally of hints, and the base and slope of the
-    // curve of its language, which the pass sums over the text's hints.
-    private final long[] hintTallies = new long[HintWords.HINT_CLASSES];
-    private final double[] hintBases = new double[HintWords.HINT_CLASSES];
-    private final double[] hintSlopes = new double[HintWords.HINT_CLASSES];
-    private final double[] hintAccentedLetters = new double[HintWords.HINT_CLASSES]; // a Latin-1 letter's price
     private final WordCurve[] scriptCurves; // by character class, from CharacterClass.CJK on
     private final WordCurve[] markedScriptCurves;
     private final double[] rareLetterPrices; // by character class, from CharacterClass.CJK on
     private final SingleTokenLetters singleTokenLetters;
     private final CjkVocabulary cjkVocabulary;
+    private final HintWords hintWords; // each language's function words as hints of the curve its prices name
 
     /** An estimator for {@code o200k_base}, the encoding of the GPT-4o, GPT-4.1, GPT-5 and o-series models. */
     public TokenEstimator() {
@@ -90,15 +86,7 @@ public final class TokenEstimator implements TokenCounter {
         this.prices = prices;
         this.singleTokenLetters = singleTokenLetters;
         this.cjkVocabulary = cjkVocabulary;
-        hintTallies[HintWords.ENGLISH] = HintWords.tally(HintWords.ENGLISH);
-        int index = 0;
-        for (String language : prices.languages().keySet()) {
-            int hintClass = HintWords.languageClass(index++);
-            hintTallies[hintClass] = HintWords.tally(hintClass);
-            hintBases[hintClass] = prices.languages().get(language).base();
-            hintSlopes[hintClass] = prices.languages().get(language).slope();
-            hintAccentedLetters[hintClass] = prices.languageAccentedLetters().get(language);
-        }
+        this.hintWords = new HintWords(prices.languageKinds());
         this.rareLetterPrices = prices.rareLetters().stream().mapToDouble(Double::doubleValue).toArray();
         this.englishWordPrices = prices.english().table(TABULATED_WORD_LENGTHS);
         this.lettersBeyondKnee = new WordCurve(0, prices.foreign().knee(), 1).table(TABULATED_WORD_LENGTHS);
@@ -178,19 +166,13 @@ public final class TokenEstimator implements TokenCounter {
         EstimatorPrices p = prices;
         double[] englishPrices = englishWordPrices;
         double[] beyondKnee = lettersBeyondKnee;
-        long[] tallies = hintTallies;
-        double[] bases = hintBases;
-        double[] slopes = hintSlopes;
-        double[] accents = hintAccentedLetters;
+        HintWords hintTable = hintWords;
         double tokens = 0;
         double englishWords = 0; // Latin words priced as English
         int latinWords = 0;
         double latinExcess = 0; // the letters of Latin words beyond the knee of the curves of other languages
         long hints = 0; // function words of English, such as "the", and of other languages, such as "der"
-        double languageBases = 0; // the bases of the curves of the languages whose function words are hints
-        double languageSlopes = 0; // their slopes
-        double languageAccents = 0; // their prices of a Latin-1 letter
-        int latin1Letters = 0; // accented letters of Latin-1 in Latin words, such as é
+        long letterHints = 0; // words with accented letters, as hints of the kind of language that writes them
         double scriptWords = 0; // words of other scripts, priced as the script's main language
         double markedWords = 0; // the same words priced as a language the vocabulary knows less, such as Ukrainian
         int scriptWordCount = 0;
@@ -257,7 +239,7 @@ public final class TokenEstimator implements TokenCounter {
                                     afterLower = false;
                                 } else if (d >= 0x80 && CharacterClass.at(text, i, end) == LATIN_OTHER) {
                                     if (d <= '\u00FF') {
-                                        latin1Letters++;
+                                        tokens += p.accentedLetter();
                                         letterHint = Math.max(letterHint, HintWords.FOREIGN_LETTER);
                                     } else if (d <= '\u024F') {
                                         tokens += p.latinExtendedLetter();
@@ -279,20 +261,16 @@ public final class TokenEstimator implements TokenCounter {
                             latinExcess += lettersBeyondKnee(beyondKnee, p, i - partStart);
                             tokens += upperCasePrice(p, uppers);
                             key = i - wordStart <= HintWords.LONGEST ? HintWords.key(text, wordStart, i) : 0;
-                            hints += letterHint;
+                            letterHints += letterHint;
                             next = i < end ? text.charAt(i) : ' ';
                         } else {
                             englishWords += wordPrice(englishPrices, p.english(), i - wordStart);
                             latinWords++;
                             latinExcess += lettersBeyondKnee(beyondKnee, p, i - wordStart);
                         }
-                        // Only words of up to HintWords.LONGEST letters can be hints: the others' class is masked out, which
+                        // Only words of up to HintWords.LONGEST letters can be hints: the others' tally is masked out, which
                         // spares a branch on the length of every word.
-                        int hintClass = HintWords.find(key) & ((i - wordStart - HintWords.LONGEST - 1) >> 31);
-                        hints += tallies[hintClass];
-                        languageBases += bases[hintClass];
-                        languageSlopes += slopes[hintClass];
-                        languageAccents += accents[hintClass];
+                        hints += hintTable.tally(key) & ((i - wordStart - HintWords.LONGEST - 1) >> 31);
                         if (next == ' ' && i + 1 < end && isAsciiLetter(text.charAt(i + 1))) {
                             // A single space before a word costs nothing: read that word without going round the loop.
                             i++;
@@ -386,26 +364,26 @@ public final class TokenEstimator implements TokenCounter {
         }
 
         // Words of other languages cost more than English ones of the same length; their function words and accented
-        // letters tell. Each hint of a language weighs its curve, base * words + slope * letters beyond the knee,
-        // which the sums of the hints' bases and slopes give at once for all of them.
+        // letters tell. The letters count only where no function word names another language: Swedish writes å, ä
+        // and ö, Latin-1 letters as German's are, in more words than it writes its function words, and they drew its
+        // texts towards the curve of well-known languages.
+        if (HintWords.foreign(hints) + HintWords.middle(hints) + HintWords.distant(hints) == 0) {
+            hints += letterHints;
+        }
         int englishHints = HintWords.english(hints);
-        int languageHints = HintWords.languages(hints);
-        // Accented letters tell a language only where no function word names one.
-        int foreignHints = languageHints == 0 ? HintWords.foreign(hints) : 0;
-        int distantHints = languageHints == 0 ? HintWords.distant(hints) : 0;
-        int allHints = englishHints + foreignHints + distantHints + languageHints;
+        int foreignHints = HintWords.foreign(hints);
+        int middleHints = HintWords.middle(hints);
+        int distantHints = HintWords.distant(hints);
+        int allHints = englishHints + foreignHints + middleHints + distantHints;
         if (allHints == englishHints) {
             // No hint of another language: English, priced without working out the other curves and the mix.
-            tokens += englishWords + p.accentedLetter() * latin1Letters;
+            tokens += englishWords;
         } else {
             double foreignWords = p.foreign().base() * latinWords + p.foreign().slope() * latinExcess;
+            double middleWords = p.middle().base() * latinWords + p.middle().slope() * latinExcess;
             double distantWords = p.distant().base() * latinWords + p.distant().slope() * latinExcess;
-            double languageWords = languageBases * latinWords + languageSlopes * latinExcess;
-            tokens += (englishHints * englishWords + foreignHints * foreignWords + distantHints * distantWords
-                    + languageWords) / allHints;
-            // A Latin-1 letter costs each language its own: Portuguese's ã and ç are mostly in tokens of their
-            // endings (ção), French's é splits more words.
-            tokens += latin1Letters * ((allHints - languageHints) * p.accentedLetter() + languageAccents) / allHints;
+            tokens += (englishHints * englishWords + foreignHints * foreignWords + middleHints * middleWords
+                    + distantHints * distantWords) / allHints;
         }
         // Words of a script that the vocabulary knows from one language (Russian for Cyrillic) cost more in another
         // (Ukrainian): a text where a quarter of the words have a letter that language lacks is priced as the other.

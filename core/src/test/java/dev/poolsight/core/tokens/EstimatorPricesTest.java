@@ -45,24 +45,24 @@ class EstimatorPricesTest {
     void curvesOfOtherLanguagesWithDifferentKneesAreRejectedWithTheirValues() throws IOException {
         Properties properties = properties(EstimatorPrices.load("o200k_base").format("comment"));
         properties.setProperty("word.foreign", "1.0 4.0 0.2");
-        properties.setProperty("word.distant", "1.3 4.0 0.3");
-        properties.setProperty("word.de", "1.2 3.0 0.1");
+        properties.setProperty("word.middle", "1.2 4.0 0.1");
+        properties.setProperty("word.distant", "1.3 3.0 0.3");
 
         assertThatThrownBy(() -> EstimatorPrices.parse("o200k_base", "prices-o200k_base.properties", properties))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("word curves of other languages: 1.0 4.0 0.2, 1.3 4.0 0.3, 1.2 3.0 0.1, ")
-                .hasMessageEndingWith("; expected one knee shared by all, and one slope each");
+                .hasMessage("word curves of other languages: 1.0 4.0 0.2, 1.2 4.0 0.1, 1.3 3.0 0.3; expected one knee"
+                        + " shared by all, and one slope each");
     }
 
     @Test
-    void aMissingCurveOfALanguageIsNamed() throws IOException {
+    void aLanguageKindThatIsNoCurveIsNamedWithItsValue() throws IOException {
         Properties properties = properties(EstimatorPrices.load("o200k_base").format("comment"));
-        properties.remove("word.nl");
+        properties.setProperty("language.nl", "germanic");
 
         assertThatThrownBy(() -> EstimatorPrices.parse("o200k_base", "prices-o200k_base.properties", properties))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("prices-o200k_base.properties: word.nl is missing; accepted: 3 numbers separated by"
-                        + " spaces");
+                .hasMessage("prices-o200k_base.properties: language.nl=\"germanic\" is not valid; accepted: one of"
+                        + " [foreign, middle, distant]");
     }
 
     private static Properties properties(String text) throws IOException {

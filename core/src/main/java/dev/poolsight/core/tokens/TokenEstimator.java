@@ -17,9 +17,8 @@ import java.util.Objects;
  * line breaks and indentation, symbols and emoji one by one. Latin words are priced as English, or as another
  * language in Latin script that the vocabularies know well, less or least, in proportion to the hints of each kind
  * in the text: function words ({@code the}, {@code der}, {@code che}, {@code się}), or accented letters where
- * there are none of another language. The prices
- * are fitted per encoding on the corpus of {@code TokenCorpus} in the testkit;
- * {@code docs/token-estimator.md} describes the method and how to reproduce the figures.
+ * there are none of another language. The prices are fitted per encoding on the corpus of {@code TokenCorpus} in
+ * the testkit; {@code docs/token-estimator.md} describes the method and how to reproduce the figures.
  *
  * <p>The prices are data ({@code prices-<encoding>.properties} beside this class), written by the fitting in core's
  * tests; {@code docs/token-estimator.md} has the errors per language and script, measured on messages left out of

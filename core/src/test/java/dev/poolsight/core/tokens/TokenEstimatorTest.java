@@ -140,6 +140,7 @@ class TokenEstimatorTest {
         properties.setProperty("word.foreign", "100 1.0 0");
         properties.setProperty("word.middle", "100 1.0 0");
         properties.setProperty("word.distant", "1 1.0 0");
+        properties.setProperty("language.sv", "distant");
         TokenEstimator estimator = new TokenEstimator(EstimatorPrices.parse("o200k_base", "test", properties),
                 SingleTokenLetters.load("o200k_base"), CjkVocabulary.load("o200k_base"));
 

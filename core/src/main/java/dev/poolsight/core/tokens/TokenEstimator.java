@@ -58,6 +58,8 @@ public final class TokenEstimator implements TokenCounter {
     private static final SingleTokenLetters CL100K_LETTERS = SingleTokenLetters.load("cl100k_base");
     private static final CjkVocabulary O200K_WORDS = CjkVocabulary.load("o200k_base");
     private static final CjkVocabulary CL100K_WORDS = CjkVocabulary.load("cl100k_base");
+    private static final ScriptVocabulary O200K_SCRIPT_WORDS = ScriptVocabulary.load("o200k_base");
+    private static final ScriptVocabulary CL100K_SCRIPT_WORDS = ScriptVocabulary.load("cl100k_base");
 
     private final EstimatorPrices prices;
     // The price of a Latin word by its length as English: the same doubles as the curve's. Priced as another
@@ -70,21 +72,24 @@ public final class TokenEstimator implements TokenCounter {
     private final double[] rareLetterPrices; // by character class, from CharacterClass.CJK on
     private final SingleTokenLetters singleTokenLetters;
     private final CjkVocabulary cjkVocabulary;
+    private final ScriptVocabulary scriptVocabulary;
     private final HintWords hintWords; // each language's function words as hints of the curve its prices name
 
     /** An estimator for {@code o200k_base}, the encoding of the GPT-4o, GPT-4.1, GPT-5 and o-series models. */
     public TokenEstimator() {
-        this(O200K, O200K_LETTERS, O200K_WORDS);
+        this(O200K, O200K_LETTERS, O200K_WORDS, O200K_SCRIPT_WORDS);
     }
 
     /**
-     * An estimator with these prices, single-token letters and CJK words, which must be of one encoding; the fitting
-     * of the prices measures candidates with it.
+     * An estimator with these prices, single-token letters, CJK words and words of alphabetic scripts, which must be
+     * of one encoding; the fitting of the prices measures candidates with it.
      */
-    TokenEstimator(EstimatorPrices prices, SingleTokenLetters singleTokenLetters, CjkVocabulary cjkVocabulary) {
+    TokenEstimator(EstimatorPrices prices, SingleTokenLetters singleTokenLetters, CjkVocabulary cjkVocabulary,
+            ScriptVocabulary scriptVocabulary) {
         this.prices = prices;
         this.singleTokenLetters = singleTokenLetters;
         this.cjkVocabulary = cjkVocabulary;
+        this.scriptVocabulary = scriptVocabulary;
         this.hintWords = new HintWords(prices.languageKinds());
         this.rareLetterPrices = prices.rareLetters().stream().mapToDouble(Double::doubleValue).toArray();
         this.englishWordPrices = prices.english().table(TABULATED_WORD_LENGTHS);
@@ -101,10 +106,10 @@ public final class TokenEstimator implements TokenCounter {
     public static TokenEstimator forEncoding(String encodingName) {
         String name = encodingName == null ? "" : encodingName.trim().toLowerCase(Locale.ROOT);
         if (name.equals(O200K.encodingName())) {
-            return new TokenEstimator(O200K, O200K_LETTERS, O200K_WORDS);
+            return new TokenEstimator(O200K, O200K_LETTERS, O200K_WORDS, O200K_SCRIPT_WORDS);
         }
         if (name.equals(CL100K.encodingName())) {
-            return new TokenEstimator(CL100K, CL100K_LETTERS, CL100K_WORDS);
+            return new TokenEstimator(CL100K, CL100K_LETTERS, CL100K_WORDS, CL100K_SCRIPT_WORDS);
         }
         throw new IllegalArgumentException("encoding=" + (encodingName == null ? "(not set)" : '"' + encodingName + '"')
                 + ": no calibrated estimate; accepted: " + O200K.encodingName() + ", " + CL100K.encodingName());
@@ -349,6 +354,12 @@ public final class TokenEstimator implements TokenCounter {
                     if (cls <= HANGUL) {
                         // Han, kana and Hangul cost what the words of the vocabulary that cover the run number.
                         tokens += p.cjkPiece() * cjkVocabulary.pieces(text, start, i);
+                    } else if (cls <= HEBREW) {
+                        // So do words of Cyrillic, Greek, Arabic and Hebrew, the first piece with the space before
+                        // the word, as the pre-tokenizer hands it to the merges.
+                        int firstForm = start > 0 && text.charAt(start - 1) == ' '
+                                ? ScriptVocabulary.SPACED : ScriptVocabulary.BARE;
+                        tokens += p.scriptPiece() * scriptVocabulary.pieces(text, start, i, firstForm);
                     }
                     scriptWords += scriptCurves[cls - CJK].price(i - start);
                     markedWords += markedScriptCurves[cls - CJK].price(i - start);

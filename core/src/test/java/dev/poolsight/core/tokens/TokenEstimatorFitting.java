@@ -69,6 +69,7 @@ class TokenEstimatorFitting {
     private final int[] folds = folds(groups);
     private final Map<String, SingleTokenLetters> letters = new LinkedHashMap<>();
     private final Map<String, CjkVocabulary> cjkWords = new LinkedHashMap<>();
+    private final Map<String, ScriptVocabulary> scriptWords = new LinkedHashMap<>();
 
     @Test
     void refitsThePricesAndRewritesTheGoldenFilesAndTheTables() throws IOException {
@@ -80,12 +81,23 @@ class TokenEstimatorFitting {
             Files.writeString(PRICES.resolve(SingleTokenLetters.resourceName(encoding)), encodingLetters.format(
                     "Letters beyond ASCII that " + encoding + " holds as one token, written by TokenEstimatorFitting"
                     + " from jtokkit (see docs/token-estimator.md); not edited by hand"), StandardCharsets.UTF_8);
-            CjkVocabulary words = cjkVocabulary(encoding);
+            List<String> vocabulary = vocabulary(encoding);
+            CjkVocabulary words = cjkVocabulary(vocabulary);
             cjkWords.put(encoding, words);
             Files.writeString(PRICES.resolve(CjkVocabulary.resourceName(encoding)), words.format("Words of 2 to 4"
                     + " Han, kana or Hangul letters that " + encoding + " holds as one token, written by"
                     + " TokenEstimatorFitting from jtokkit's vocabulary (see docs/token-estimator.md); not edited by"
                     + " hand"), StandardCharsets.UTF_8);
+            ScriptVocabulary alphabetic = scriptVocabulary(vocabulary);
+            scriptWords.put(encoding, alphabetic);
+            Path scriptFile = PRICES.resolve(ScriptVocabulary.resourceName(encoding));
+            Files.writeString(scriptFile, alphabetic.format("Words of Cyrillic, Greek, Arabic or Hebrew letters that "
+                    + encoding + " holds as one token, with a leading space (s), without (b) or both (sb), written by"
+                    + " TokenEstimatorFitting from jtokkit's vocabulary (see docs/token-estimator.md); not edited by"
+                    + " hand"), StandardCharsets.UTF_8);
+            System.out.printf(Locale.ROOT, "[token-estimator-fit] %s: %,d words of alphabetic scripts, %,d bytes of"
+                    + " data file, %,d bytes of arrays%n", encoding, alphabetic.size(), Files.size(scriptFile),
+                    alphabetic.arrayBytes());
             double[] exact = exactCounts(encoding);
             EstimatorPrices prices = fit(encoding, IntStream.range(0, messages.size()).toArray(), exact);
             fitted.put(encoding, prices);
@@ -130,25 +142,57 @@ class TokenEstimatorFitting {
     }
 
     /**
-     * The words of 2 to {@value CjkVocabulary#LONGEST} letters of one script among Han, kana and Hangul that the
-     * encoding's vocabulary (jtokkit's resource, ranks of base64 byte strings) holds as one token.
+     * The tokens of the encoding's vocabulary (jtokkit's resource, ranks of base64 byte strings) that are whole UTF-8
+     * characters, in rank order.
      */
-    private static CjkVocabulary cjkVocabulary(String encoding) throws IOException {
+    private static List<String> vocabulary(String encoding) throws IOException {
         String resource = "/com/knuddels/jtokkit/" + encoding + ".tiktoken";
-        List<String> words = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
         try (InputStream in = Encodings.class.getResourceAsStream(resource)) {
             assertThat(in).as(resource).isNotNull();
             for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
-                String word = strictUtf8(Base64.getDecoder().decode(line.substring(0, line.indexOf(' '))));
-                if (word != null && word.length() >= 2 && word.length() <= CjkVocabulary.LONGEST
-                        && word.chars().allMatch(c -> CharacterClass.of((char) c) == CharacterClass.of(word.charAt(0)))
-                        && CharacterClass.of(word.charAt(0)) >= CharacterClass.CJK
-                        && CharacterClass.of(word.charAt(0)) <= CharacterClass.HANGUL) {
-                    words.add(word);
+                String token = strictUtf8(Base64.getDecoder().decode(line.substring(0, line.indexOf(' '))));
+                if (token != null) {
+                    tokens.add(token);
                 }
             }
         }
-        return CjkVocabulary.of(words);
+        return tokens;
+    }
+
+    /**
+     * The words of 2 to {@value CjkVocabulary#LONGEST} letters of one script among Han, kana and Hangul that the
+     * vocabulary holds as one token.
+     */
+    private static CjkVocabulary cjkVocabulary(List<String> vocabulary) {
+        return CjkVocabulary.of(vocabulary.stream()
+                .filter(word -> word.length() >= 2 && word.length() <= CjkVocabulary.LONGEST && isOneScript(word)
+                        && CharacterClass.of(word.charAt(0)) >= CharacterClass.CJK
+                        && CharacterClass.of(word.charAt(0)) <= CharacterClass.HANGUL)
+                .toList());
+    }
+
+    /**
+     * The words of 2 to {@value ScriptVocabulary#LONGEST} letters of one script among Cyrillic, Greek, Arabic and
+     * Hebrew that the vocabulary holds as one token, with a leading space or without.
+     */
+    private static ScriptVocabulary scriptVocabulary(List<String> vocabulary) {
+        Map<String, Integer> forms = new LinkedHashMap<>();
+        for (String token : vocabulary) {
+            boolean spaced = token.startsWith(" ");
+            String word = spaced ? token.substring(1) : token;
+            if (word.length() >= 2 && word.length() <= ScriptVocabulary.LONGEST && isOneScript(word)
+                    && CharacterClass.of(word.charAt(0)) >= CharacterClass.CYRILLIC
+                    && CharacterClass.of(word.charAt(0)) <= CharacterClass.HEBREW) {
+                forms.merge(word, spaced ? ScriptVocabulary.SPACED : ScriptVocabulary.BARE, (a, b) -> a | b);
+            }
+        }
+        return ScriptVocabulary.of(forms);
+    }
+
+    /** Whether every letter of the word is of the character class of its first. */
+    private static boolean isOneScript(String word) {
+        return word.chars().allMatch(c -> CharacterClass.of((char) c) == CharacterClass.of(word.charAt(0)));
     }
 
     /** The bytes as UTF-8, or null if they are not whole UTF-8 characters. */
@@ -160,9 +204,10 @@ class TokenEstimatorFitting {
         }
     }
 
-    /** An estimator with these prices and the single-token letters and CJK words of their encoding. */
+    /** An estimator with these prices and the single-token letters, CJK words and script words of their encoding. */
     private TokenEstimator estimator(EstimatorPrices prices) {
-        return new TokenEstimator(prices, letters.get(prices.encodingName()), cjkWords.get(prices.encodingName()));
+        return new TokenEstimator(prices, letters.get(prices.encodingName()), cjkWords.get(prices.encodingName()),
+                scriptWords.get(prices.encodingName()));
     }
 
     private double[] exactCounts(String encoding) {

@@ -2,7 +2,9 @@ package dev.poolsight.core.tokens;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -45,6 +47,7 @@ final class ScriptVocabulary {
     private static final int OFFSET_SHIFT = FLAG_BITS + LENGTH_BITS;
     private static final int LONGEST_POOL = 1 << (Integer.SIZE - 1 - OFFSET_SHIFT);
     private static final int BEGINS_SHIFT = 2; // a form's flag shifted by it: begins a word of that form
+    // A word's hash: FNV-1a over its UTF-16 letters, worked out a letter at a time as a word is read.
     private static final int HASH_START = 0x811C9DC5;
     private static final int HASH_STEP = 0x01000193;
 
@@ -54,44 +57,48 @@ final class ScriptVocabulary {
     private final int size;
 
     private ScriptVocabulary(Map<String, Integer> forms) {
-        // Every start of a word with the forms of the words it begins, beside the forms of the word it is.
-        TreeMap<String, Integer> entries = new TreeMap<>();
-        forms.forEach((word, form) -> {
-            entries.merge(word, form, (a, b) -> a | b);
-            for (int length = 1; length <= word.length(); length++) {
-                entries.merge(word.substring(0, length), form << BEGINS_SHIFT, (a, b) -> a | b);
+        String[] words = forms.keySet().toArray(new String[0]);
+        Arrays.sort(words);
+        // Sorted, a word that starts another comes right before the words it starts: going backwards, each can
+        // share the letters of the one after it. And the starts of words are the letters each word adds to
+        // the one before it in that order.
+        int[] offsets = new int[words.length];
+        StringBuilder letters = new StringBuilder();
+        int starts = 0;
+        for (int k = words.length - 1; k >= 0; k--) {
+            String word = words[k];
+            if (k + 1 < words.length && words[k + 1].startsWith(word)) {
+                offsets[k] = offsets[k + 1];
+            } else {
+                offsets[k] = letters.length();
+                letters.append(word);
             }
-        });
-        int capacity = Integer.highestOneBit(Math.max(16, entries.size() * 3 / 2 - 1)) << 1;
+            starts += word.length() - (k == 0 ? 0 : commonStart(words[k - 1], word));
+        }
+        if (letters.length() > LONGEST_POOL) {
+            throw new IllegalArgumentException(words.length + " words: more letters than " + LONGEST_POOL);
+        }
+        String pooled = letters.toString();
+        pool = pooled.toCharArray();
+        int capacity = Integer.highestOneBit(Math.max(16, starts * 3 / 2 - 1)) << 1;
         slots = new int[capacity];
         slotShift = Integer.SIZE - Integer.numberOfTrailingZeros(capacity);
-        // In code point order, a string that starts another comes right before the strings it starts: going
-        // backwards, each can share the letters of the one after it.
-        StringBuilder letters = new StringBuilder();
-        String after = "";
-        int afterOffset = 0;
-        for (Map.Entry<String, Integer> entry : entries.descendingMap().entrySet()) {
-            String word = entry.getKey();
-            int offset;
-            if (after.startsWith(word)) {
-                offset = afterOffset;
-            } else {
-                offset = letters.length();
-                letters.append(word);
-                after = word;
-                afterOffset = offset;
+        // Each start of a word gets the flags of the words it begins, a word its forms too.
+        for (int k = 0; k < words.length; k++) {
+            int form = forms.get(words[k]);
+            int hash = HASH_START;
+            for (int end = offsets[k] + 1; end <= offsets[k] + words[k].length(); end++) {
+                hash = (hash ^ pooled.charAt(end - 1)) * HASH_STEP;
+                int flags = form << BEGINS_SHIFT | (end - offsets[k] == words[k].length() ? form : 0);
+                int slot = slot(hash);
+                while (slots[slot] != 0 && !isEntryOf(slots[slot], pooled, offsets[k], end)) {
+                    slot = (slot + 1) & (capacity - 1);
+                }
+                slots[slot] |= slots[slot] != 0 ? flags
+                        : offsets[k] << OFFSET_SHIFT | (end - offsets[k]) << FLAG_BITS | flags;
             }
-            if (offset + word.length() > LONGEST_POOL) {
-                throw new IllegalArgumentException(forms.size() + " words: more letters than " + LONGEST_POOL);
-            }
-            int slot = slot(hash(word, 0, word.length()));
-            while (slots[slot] != 0) {
-                slot = (slot + 1) & (capacity - 1);
-            }
-            slots[slot] = offset << OFFSET_SHIFT | word.length() << FLAG_BITS | entry.getValue();
         }
-        pool = letters.toString().toCharArray();
-        size = forms.size();
+        size = words.length;
     }
 
     /**
@@ -133,7 +140,7 @@ final class ScriptVocabulary {
      * word; lines starting with # are comments.
      */
     static ScriptVocabulary parse(String source, BufferedReader lines) throws IOException {
-        Map<String, Integer> forms = new TreeMap<>();
+        Map<String, Integer> forms = new HashMap<>();
         String line;
         int number = 0;
         while ((line = lines.readLine()) != null) {
@@ -217,12 +224,10 @@ final class ScriptVocabulary {
     /** The entry of the letters from {@code start} to {@code end}, whose hash is {@code hash}, or 0. */
     private int entry(int hash, String text, int start, int end) {
         int[] table = slots;
-        int length = end - start;
         int slot = slot(hash);
         int entry;
         while ((entry = table[slot]) != 0) {
-            if ((entry >>> FLAG_BITS & ((1 << LENGTH_BITS) - 1)) == length && sameLetters(entry >>> OFFSET_SHIFT,
-                    text, start, length)) {
+            if (isEntryOf(entry, text, start, end)) {
                 return entry;
             }
             slot = (slot + 1) & (table.length - 1);
@@ -230,23 +235,29 @@ final class ScriptVocabulary {
         return 0;
     }
 
-    private boolean sameLetters(int offset, String text, int start, int length) {
+    /** Whether {@code entry} is of the letters from {@code start} to {@code end}. */
+    private boolean isEntryOf(int entry, String text, int start, int end) {
+        if ((entry >>> FLAG_BITS & ((1 << LENGTH_BITS) - 1)) != end - start) {
+            return false;
+        }
         char[] letters = pool;
-        for (int k = 0; k < length; k++) {
-            if (letters[offset + k] != text.charAt(start + k)) {
+        int offset = entry >>> OFFSET_SHIFT;
+        for (int k = start; k < end; k++) {
+            if (letters[offset++] != text.charAt(k)) {
                 return false;
             }
         }
         return true;
     }
 
-    /** The hash {@link #pieces} works out a letter at a time: FNV-1a over the UTF-16 letters. */
-    private static int hash(String word, int start, int end) {
-        int hash = HASH_START;
-        for (int k = start; k < end; k++) {
-            hash = (hash ^ word.charAt(k)) * HASH_STEP;
+    /** The number of letters two words start with alike. */
+    private static int commonStart(String a, String b) {
+        int common = 0;
+        int limit = Math.min(a.length(), b.length());
+        while (common < limit && a.charAt(common) == b.charAt(common)) {
+            common++;
         }
-        return hash;
+        return common;
     }
 
     private int slot(int hash) {

@@ -5,6 +5,7 @@ import static dev.poolsight.core.tokens.CharacterClass.*;
 import dev.poolsight.core.tokens.EstimatorPrices.WordCurve;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * A fast, allocation-free guess of the token count, calibrated against jtokkit's exact counts.
@@ -58,8 +59,11 @@ public final class TokenEstimator implements TokenCounter {
     private static final SingleTokenLetters CL100K_LETTERS = SingleTokenLetters.load("cl100k_base");
     private static final CjkVocabulary O200K_WORDS = CjkVocabulary.load("o200k_base");
     private static final CjkVocabulary CL100K_WORDS = CjkVocabulary.load("cl100k_base");
-    private static final ScriptVocabulary O200K_SCRIPT_WORDS = ScriptVocabulary.load("o200k_base");
-    private static final ScriptVocabulary CL100K_SCRIPT_WORDS = ScriptVocabulary.load("cl100k_base");
+    // The words of alphabetic scripts (a data file of 0.26 MB for o200k_base) are read when an estimator of the
+    // encoding first meets a word of those scripts, by the class initialisation of a holder: a text without such
+    // words never waits for them, nor holds them in memory.
+    private static final Supplier<ScriptVocabulary> O200K_SCRIPT_WORDS = () -> O200kScriptWords.WORDS;
+    private static final Supplier<ScriptVocabulary> CL100K_SCRIPT_WORDS = () -> Cl100kScriptWords.WORDS;
 
     private final EstimatorPrices prices;
     // The price of a Latin word by its length as English: the same doubles as the curve's. Priced as another
@@ -72,7 +76,7 @@ public final class TokenEstimator implements TokenCounter {
     private final double[] rareLetterPrices; // by character class, from CharacterClass.CJK on
     private final SingleTokenLetters singleTokenLetters;
     private final CjkVocabulary cjkVocabulary;
-    private final ScriptVocabulary scriptVocabulary;
+    private final Supplier<ScriptVocabulary> scriptVocabulary;
     private final HintWords hintWords; // each language's function words as hints of the curve its prices name
 
     /** An estimator for {@code o200k_base}, the encoding of the GPT-4o, GPT-4.1, GPT-5 and o-series models. */
@@ -81,11 +85,12 @@ public final class TokenEstimator implements TokenCounter {
     }
 
     /**
-     * An estimator with these prices, single-token letters, CJK words and words of alphabetic scripts, which must be
-     * of one encoding; the fitting of the prices measures candidates with it.
+     * An estimator with these prices, single-token letters, CJK words and words of alphabetic scripts (asked for at
+     * the first word of those scripts), which must be of one encoding; the fitting of the prices measures candidates
+     * with it.
      */
     TokenEstimator(EstimatorPrices prices, SingleTokenLetters singleTokenLetters, CjkVocabulary cjkVocabulary,
-            ScriptVocabulary scriptVocabulary) {
+            Supplier<ScriptVocabulary> scriptVocabulary) {
         this.prices = prices;
         this.singleTokenLetters = singleTokenLetters;
         this.cjkVocabulary = cjkVocabulary;
@@ -359,7 +364,7 @@ public final class TokenEstimator implements TokenCounter {
                         // the word, as the pre-tokenizer hands it to the merges.
                         int firstForm = start > 0 && text.charAt(start - 1) == ' '
                                 ? ScriptVocabulary.SPACED : ScriptVocabulary.BARE;
-                        tokens += p.scriptPiece() * scriptVocabulary.pieces(text, start, i, firstForm);
+                        tokens += p.scriptPiece() * scriptVocabulary.get().pieces(text, start, i, firstForm);
                     }
                     scriptWords += scriptCurves[cls - CJK].price(i - start);
                     markedWords += markedScriptCurves[cls - CJK].price(i - start);
@@ -512,5 +517,13 @@ public final class TokenEstimator implements TokenCounter {
         }
         int after = at + 1 + length;
         return after >= n || !isLatin(CharacterClass.of(text.charAt(after))) ? length : 0;
+    }
+
+    private static final class O200kScriptWords {
+        static final ScriptVocabulary WORDS = ScriptVocabulary.load("o200k_base");
+    }
+
+    private static final class Cl100kScriptWords {
+        static final ScriptVocabulary WORDS = ScriptVocabulary.load("cl100k_base");
     }
 }

@@ -206,8 +206,9 @@ class TokenEstimatorFitting {
 
     /** An estimator with these prices and the single-token letters, CJK words and script words of their encoding. */
     private TokenEstimator estimator(EstimatorPrices prices) {
+        ScriptVocabulary alphabetic = scriptWords.get(prices.encodingName());
         return new TokenEstimator(prices, letters.get(prices.encodingName()), cjkWords.get(prices.encodingName()),
-                scriptWords.get(prices.encodingName()));
+                () -> alphabetic);
     }
 
     private double[] exactCounts(String encoding) {

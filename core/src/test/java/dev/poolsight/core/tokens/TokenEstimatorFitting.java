@@ -96,8 +96,8 @@ class TokenEstimatorFitting {
                     + " TokenEstimatorFitting from jtokkit's vocabulary (see docs/token-estimator.md); not edited by"
                     + " hand"), StandardCharsets.UTF_8);
             System.out.printf(Locale.ROOT, "[token-estimator-fit] %s: %,d words of alphabetic scripts, %,d bytes of"
-                    + " data file, %,d bytes of arrays%n", encoding, alphabetic.size(), Files.size(scriptFile),
-                    alphabetic.arrayBytes());
+                    + " data file, %,d bytes of table%n", encoding, alphabetic.size(), Files.size(scriptFile),
+                    alphabetic.tableBytes());
             double[] exact = exactCounts(encoding);
             EstimatorPrices prices = fit(encoding, IntStream.range(0, messages.size()).toArray(), exact);
             fitted.put(encoding, prices);
@@ -173,15 +173,15 @@ class TokenEstimatorFitting {
     }
 
     /**
-     * The words of 2 to {@value ScriptVocabulary#LONGEST} letters of one script among Cyrillic, Greek, Arabic and
-     * Hebrew that the vocabulary holds as one token, with a leading space or without.
+     * The words of two letters or more of one script among Cyrillic, Greek, Arabic and Hebrew that the vocabulary
+     * holds as one token, with a leading space or without.
      */
     private static ScriptVocabulary scriptVocabulary(List<String> vocabulary) {
         Map<String, Integer> forms = new LinkedHashMap<>();
         for (String token : vocabulary) {
             boolean spaced = token.startsWith(" ");
             String word = spaced ? token.substring(1) : token;
-            if (word.length() >= 2 && word.length() <= ScriptVocabulary.LONGEST && isOneScript(word)
+            if (word.length() >= 2 && isOneScript(word)
                     && CharacterClass.of(word.charAt(0)) >= CharacterClass.CYRILLIC
                     && CharacterClass.of(word.charAt(0)) <= CharacterClass.HEBREW) {
                 forms.merge(word, spaced ? ScriptVocabulary.SPACED : ScriptVocabulary.BARE, (a, b) -> a | b);

@@ -4,7 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -120,7 +120,7 @@ final class ScriptVocabulary {
      * word; lines starting with # are comments.
      */
     static ScriptVocabulary parse(String source, BufferedReader lines) throws IOException {
-        Map<String, Integer> forms = new HashMap<>();
+        Map<String, Integer> forms = new LinkedHashMap<>(); // in the file's order, sorted: sorting again is cheap
         String line;
         int number = 0;
         while ((line = lines.readLine()) != null) {

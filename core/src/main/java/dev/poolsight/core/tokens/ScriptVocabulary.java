@@ -21,9 +21,9 @@ import java.util.TreeMap;
  * <p>Each word is held in one or both of two forms: with a leading space (as the vocabulary has the start of a word
  * after a space) and without (as it has the rest of a word). The words are data,
  * {@code script-vocabulary-<encoding>.txt} beside this class, one a line, written by the fitting in core's tests from
- * the exact tokenizer's vocabulary. They are kept as a trie in an open-addressing table of longs, at most two thirds
+ * the exact tokenizer's vocabulary. They are kept as a trie in an open-addressing table of ints, at most two thirds
  * full: each start of a word (its first letter, its first two, ...) is a slot keyed by its last letter and the slot
- * of the start one letter shorter, and says in which forms it is a word and in which it starts one. Reading a word
+ * of the start one letter shorter, and says in which forms it is a word and whether it starts one. Reading a word
  * on by one letter is one look-up of one key, whatever the length so far, and the reading stops at the first letters
  * that start no word of the form. Unlike {@link CjkVocabulary}, whose words of up to four letters are keys of their
  * own, words here have up to 16 letters ({@code o200k_base}). Immutable and thread-safe.
@@ -35,17 +35,21 @@ final class ScriptVocabulary {
     /** The form of a word without a space: the start of a word after anything else, or the rest of a word. */
     static final int BARE = 2;
 
-    // A slot of the table: the start's last letter (16 bits), the slot of the start one letter shorter plus 1 (0 for
-    // a first letter; 24 bits), which two make the key, and four flags: a word held with a space, a word held
-    // without one, starts a word held with a space, starts a word held without one. 0 is an empty slot, as no key
-    // is 0.
-    private static final int PARENT_SHIFT = Character.SIZE;
-    private static final int FLAG_SHIFT = PARENT_SHIFT + 24;
-    private static final long KEY_MASK = (1L << FLAG_SHIFT) - 1;
-    private static final int LARGEST_TABLE = 1 << 23;
-    private static final int STARTS_SHIFT = 2; // a form's flag shifted by it: starts a word of that form
+    // A slot of the table, an int: the start's last letter (12 bits: its offset from U+036F, so that no letter is 0),
+    // the slot of the start one letter shorter (17 bits; 0 for a first letter, as slot 0 is never used), which two
+    // make the key, and three flags: a word held with a space, a word held without one, starts a word held (the
+    // sign bit). 0 is an empty slot, as no key is 0.
+    private static final int BEFORE_FIRST_LETTER = 0x036F;
+    private static final int LETTER_BITS = 12;
+    private static final int LETTERS = (1 << LETTER_BITS) - 1;
+    private static final int PARENT_BITS = 17;
+    private static final int FORM_SHIFT = LETTER_BITS + PARENT_BITS; // the forms in which the start is a word
+    private static final int KEY_MASK = (1 << FORM_SHIFT) - 1;
+    private static final int STARTS_A_WORD = Integer.MIN_VALUE;
+    private static final int LARGEST_TABLE = 1 << PARENT_BITS;
+    private static final String LETTERS_HELD = "each between U+0370 and U+136E";
 
-    private final long[] slots;
+    private final int[] slots;
     private final int slotShift; // what takes a mixed key's top bits down to a slot
     private final int size;
 
@@ -59,22 +63,21 @@ final class ScriptVocabulary {
         }
         int capacity = Integer.highestOneBit(Math.max(16, starts * 3 / 2 - 1)) << 1;
         if (capacity > LARGEST_TABLE) {
-            throw new IllegalArgumentException(words.length + " words: more starts of words than a table of "
-                    + LARGEST_TABLE + " slots holds");
+            throw new IllegalArgumentException(words.length + " words: more starts of words (" + starts
+                    + ") than a table of " + LARGEST_TABLE + " slots holds");
         }
-        slots = new long[capacity];
-        slotShift = Long.SIZE - Integer.numberOfTrailingZeros(capacity);
+        slots = new int[capacity];
+        slotShift = Integer.SIZE - Integer.numberOfTrailingZeros(capacity);
         for (String word : words) {
             int form = forms.get(word);
-            int parent = -1;
+            int parent = 0;
             for (int k = 0; k < word.length(); k++) {
-                long key = key(parent, word.charAt(k));
-                int slot = slot(key);
+                int key = parent << LETTER_BITS | (word.charAt(k) - BEFORE_FIRST_LETTER);
+                int slot = firstSlot(key);
                 while (slots[slot] != 0 && (slots[slot] & KEY_MASK) != key) {
-                    slot = (slot + 1) & (capacity - 1);
+                    slot = nextSlot(slot);
                 }
-                int flags = form << STARTS_SHIFT | (k == word.length() - 1 ? form : 0);
-                slots[slot] |= key | (long) flags << FLAG_SHIFT;
+                slots[slot] |= key | STARTS_A_WORD | (k == word.length() - 1 ? form << FORM_SHIFT : 0);
                 parent = slot;
             }
         }
@@ -87,9 +90,9 @@ final class ScriptVocabulary {
      */
     static ScriptVocabulary of(Map<String, Integer> forms) {
         forms.forEach((word, form) -> {
-            if (word.length() < 2) {
+            if (word.length() < 2 || !canHold(word)) {
                 throw new IllegalArgumentException("word \"" + word + "\": " + word.length()
-                        + " letters; accepted: 2 or more");
+                        + " letters; accepted: 2 or more, " + LETTERS_HELD);
             }
             if (form < SPACED || form > (SPACED | BARE)) {
                 throw new IllegalArgumentException("word \"" + word + "\": forms " + form + "; accepted: "
@@ -131,10 +134,11 @@ final class ScriptVocabulary {
             int space = line.indexOf(' ');
             int form = space < 0 ? 0 : form(line.substring(0, space));
             String word = space < 0 ? "" : line.substring(space + 1);
-            if (form == 0 || word.length() < 2 || word.indexOf(' ') >= 0 || forms.put(word, form) != null) {
+            if (form == 0 || word.length() < 2 || !canHold(word) || forms.put(word, form) != null) {
                 throw new IllegalStateException(source + ": line " + number + " \"" + line + "\" is not valid;"
                         + " accepted: s (held with a leading space), b (held bare) or sb (both), a space and a word"
-                        + " of 2 letters or more not given before, such as \"sb \u0441\u043b\u043e\u0432\u043e\"");
+                        + " of 2 letters or more, " + LETTERS_HELD + ", not given before, such as"
+                        + " \"sb \u0441\u043b\u043e\u0432\u043e\"");
             }
         }
         return new ScriptVocabulary(forms);
@@ -146,25 +150,28 @@ final class ScriptVocabulary {
      * ({@link #SPACED} for a word after a space), the others {@link #BARE}.
      */
     int pieces(String text, int start, int end, int firstForm) {
-        long[] table = slots;
+        int[] table = slots;
         int pieces = 0;
         int form = firstForm;
         int i = start;
         while (i < end) {
             int longest = 1;
-            int parent = -1;
+            int parent = 0;
             for (int k = i; k < end; k++) {
-                long key = key(parent, text.charAt(k));
-                int slot = slot(key);
-                long entry;
+                int letter = text.charAt(k) - BEFORE_FIRST_LETTER;
+                if (letter <= 0 || letter > LETTERS) {
+                    break; // a letter no word held has
+                }
+                int key = parent << LETTER_BITS | letter;
+                int slot = firstSlot(key);
+                int entry;
                 while ((entry = table[slot]) != 0 && (entry & KEY_MASK) != key) {
-                    slot = (slot + 1) & (table.length - 1);
+                    slot = nextSlot(slot);
                 }
-                int flags = (int) (entry >>> FLAG_SHIFT);
-                if ((flags & form << STARTS_SHIFT) == 0) {
-                    break; // no word of this form starts with these letters: none longer either
+                if (entry >= 0) {
+                    break; // no word starts with these letters (or not even these letters are held): none longer
                 }
-                if ((flags & form) != 0) {
+                if ((entry >>> FORM_SHIFT & form) != 0) {
                     longest = k + 1 - i;
                 }
                 parent = slot;
@@ -191,13 +198,13 @@ final class ScriptVocabulary {
     /** The words held and their forms, in code point order. */
     Map<String, Integer> words() {
         TreeMap<String, Integer> words = new TreeMap<>();
-        for (long entry : slots) {
-            int form = (int) (entry >>> FLAG_SHIFT) & (SPACED | BARE);
+        for (int entry : slots) {
+            int form = entry >>> FORM_SHIFT & (SPACED | BARE);
             if (form != 0) {
                 StringBuilder word = new StringBuilder();
-                for (long start = entry; ; start = slots[(int) (start >>> PARENT_SHIFT & 0xFFFFFF) - 1]) {
-                    word.append((char) start);
-                    if ((start >>> PARENT_SHIFT & 0xFFFFFF) == 0) {
+                for (int start = entry; ; start = slots[parent(start)]) {
+                    word.append((char) ((start & LETTERS) + BEFORE_FIRST_LETTER));
+                    if (parent(start) == 0) {
                         break;
                     }
                 }
@@ -209,16 +216,25 @@ final class ScriptVocabulary {
 
     /** The bytes of the table, for the footprint the fitting reports. */
     long tableBytes() {
-        return (long) slots.length * Long.BYTES;
+        return (long) slots.length * Integer.BYTES;
     }
 
-    /** The key of a start of a word: its last letter after the start in {@code parent} (-1 for none). */
-    private static long key(int parent, char letter) {
-        return (long) (parent + 1) << PARENT_SHIFT | letter;
+    /** Whether every letter of the word is one the table can hold: U+0370 to U+136E. */
+    static boolean canHold(String word) {
+        return word.chars().allMatch(c -> c > BEFORE_FIRST_LETTER && c - BEFORE_FIRST_LETTER <= LETTERS);
     }
 
-    private int slot(long key) {
-        return (int) (key * 0x9E3779B97F4A7C15L >>> slotShift);
+    private static int parent(int entry) {
+        return entry >>> LETTER_BITS & (LARGEST_TABLE - 1);
+    }
+
+    /** Where the probe for a key starts: never slot 0, which stands for no start before a first letter. */
+    private int firstSlot(int key) {
+        return Math.max(1, key * 0x9E3779B9 >>> slotShift);
+    }
+
+    private int nextSlot(int slot) {
+        return slot == slots.length - 1 ? 1 : slot + 1;
     }
 
     /** The number of letters two words start with alike. */

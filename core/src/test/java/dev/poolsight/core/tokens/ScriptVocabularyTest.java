@@ -48,6 +48,9 @@ class ScriptVocabularyTest {
     void lettersOfNoWordArePiecesOfTheirOwn() {
         assertThat(words.pieces("\u0436\u0443\u043a", 0, 3, SPACED)).isEqualTo(3);
         assertThat(words.pieces("\u0436", 0, 1, BARE)).isEqualTo(1);
+        // Letters the table cannot hold (Greek Extended, Latin) end a piece: ключ + ἀ + x + ключ.
+        assertThat(words.pieces("\u043a\u043b\u044e\u0447\u1f00x\u043a\u043b\u044e\u0447", 0, 10, BARE))
+                .isEqualTo(4);
     }
 
     @Test
@@ -85,7 +88,8 @@ class ScriptVocabularyTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("script-vocabulary-o200k_base.txt: line 3 \"x \u043a\u043b\u044e\u0447\" is not valid;"
                         + " accepted: s (held with a leading space), b (held bare) or sb (both), a space and a word"
-                        + " of 2 letters or more not given before, such as \"sb \u0441\u043b\u043e\u0432\u043e\"");
+                        + " of 2 letters or more, each between U+0370 and U+136E, not given before, such as"
+                        + " \"sb \u0441\u043b\u043e\u0432\u043e\"");
     }
 
     @Test
@@ -96,13 +100,18 @@ class ScriptVocabularyTest {
                 .hasMessageStartingWith("words.txt: line 2 \"b \u0436\u0443\" is not valid;");
         assertThatThrownBy(() -> ScriptVocabulary.parse("words.txt", reader("sb\n")))
                 .hasMessageStartingWith("words.txt: line 1 \"sb\" is not valid;");
+        assertThatThrownBy(() -> ScriptVocabulary.parse("words.txt", reader("sb word\n")))
+                .hasMessageStartingWith("words.txt: line 1 \"sb word\" is not valid;");
     }
 
     @Test
     void wordsOfTheWrongLengthOrFormAreRefusedWhenMade() {
         assertThatThrownBy(() -> ScriptVocabulary.of(Map.of("\u0436", SPACED)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("word \"\u0436\": 1 letters; accepted: 2 or more");
+                .hasMessage("word \"\u0436\": 1 letters; accepted: 2 or more, each between U+0370 and U+136E");
+        assertThatThrownBy(() -> ScriptVocabulary.of(Map.of("\u0436\u1f00", SPACED)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("word \"\u0436\u1f00\": 2 letters; accepted: 2 or more, each between U+0370 and U+136E");
         assertThatThrownBy(() -> ScriptVocabulary.of(Map.of("\u0436\u0443", 4)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("word \"\u0436\u0443\": forms 4; accepted: 1 (with a leading space), 2 (without), 3"

@@ -183,7 +183,7 @@ class TokenEstimatorFitting {
             String word = spaced ? token.substring(1) : token;
             if (word.length() >= 2 && isOneScript(word)
                     && CharacterClass.of(word.charAt(0)) >= CharacterClass.CYRILLIC
-                    && CharacterClass.of(word.charAt(0)) <= CharacterClass.HEBREW) {
+                    && CharacterClass.of(word.charAt(0)) <= CharacterClass.HEBREW && ScriptVocabulary.canHold(word)) {
                 forms.merge(word, spaced ? ScriptVocabulary.SPACED : ScriptVocabulary.BARE, (a, b) -> a | b);
             }
         }

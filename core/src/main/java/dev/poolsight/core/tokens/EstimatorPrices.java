@@ -46,8 +46,8 @@ import java.util.Properties;
  *     word and its block's price
  * @param cjkPiece a piece of a run of Han, kana or Hangul letters, as the words of the vocabulary cut it
  *     ({@link CjkVocabulary}), on top of the run's curve
- * @param scriptPiece a piece of a word of Cyrillic, Greek, Arabic or Hebrew letters, as the words of the vocabulary
- *     cut it ({@link ScriptVocabulary}), on top of the word's curve
+ * @param scriptPiece a piece of a word of Cyrillic, Greek, Arabic, Hebrew or Indic letters, as the words of the
+ *     vocabulary cut it ({@link ScriptVocabulary}), on top of the word's curve
  * @param languageKinds the curve each language of {@link HintWords#LANGUAGE_WORDS} is priced on, one of
  *     {@link HintWords#KINDS}, by language code: data rather than code because the encodings differ (Dutch costs
  *     {@code cl100k_base} as many tokens a letter as Italian, {@code o200k_base} as many as German)

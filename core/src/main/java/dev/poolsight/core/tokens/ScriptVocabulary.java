@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The words of alphabetic scripts other than Latin (Cyrillic, Greek, Arabic, Hebrew) that an encoding's vocabulary
- * holds as one token, and how many such pieces a word of those scripts falls into. The tokenizers' pre-tokenizer
- * hands a word to the byte-pair merges with the space before it ({@code " слово"}), and what it costs depends on
- * which words, stems and endings the vocabulary learnt whole, which its length only hints at: {@code o200k_base}
- * holds most common Russian words whole and cuts Ukrainian and Bulgarian ones into stems and endings.
- * {@link TokenEstimator} reads a word from left to right, taking at each letter the longest word of the vocabulary
+ * The words of alphabetic scripts other than Latin (Cyrillic, Greek, Arabic, Hebrew, the Indic scripts from
+ * Devanagari to Malayalam) that an encoding's vocabulary holds as one token, and how many such pieces a word of
+ * those scripts falls into. The tokenizers' pre-tokenizer hands a word to the byte-pair merges with the space before
+ * it ({@code " слово"}), and what it costs depends on which words, stems and endings the vocabulary learnt whole,
+ * which its length only hints at: {@code o200k_base} holds most common Russian words whole and cuts Ukrainian and
+ * Bulgarian ones into stems and endings. {@link TokenEstimator} reads a word from left to right, taking at each letter the longest word of the vocabulary
  * that starts there (the first with the space before it, if there is one; the others without), or the letter alone,
  * and prices the pieces.
  *
@@ -25,8 +25,10 @@ import java.util.TreeMap;
  * full: each start of a word (its first letter, its first two, ...) is a slot keyed by its last letter and the slot
  * of the start one letter shorter, and says in which forms it is a word and whether it starts one. Reading a word
  * on by one letter is one look-up of one key, whatever the length so far, and the reading stops at the first letters
- * that start no word of the form. Unlike {@link CjkVocabulary}, whose words of up to four letters are keys of their
- * own, words here have up to 16 letters ({@code o200k_base}). Immutable and thread-safe.
+ * that start no word. A letter is held as its offset in the block from U+0370 (Greek) to U+136E (past Malayalam), so
+ * that a slot is an int; words with other letters are not held. Unlike {@link CjkVocabulary}, whose words of up to
+ * four letters are keys of their own, words here have up to 16 letters ({@code o200k_base}). Immutable and
+ * thread-safe.
  */
 final class ScriptVocabulary {
 
@@ -91,8 +93,8 @@ final class ScriptVocabulary {
     static ScriptVocabulary of(Map<String, Integer> forms) {
         forms.forEach((word, form) -> {
             if (word.length() < 2 || !canHold(word)) {
-                throw new IllegalArgumentException("word \"" + word + "\": " + word.length()
-                        + " letters; accepted: 2 or more, " + LETTERS_HELD);
+                throw new IllegalArgumentException("word \"" + word + "\" is not accepted; accepted: 2 letters or"
+                        + " more, " + LETTERS_HELD);
             }
             if (form < SPACED || form > (SPACED | BARE)) {
                 throw new IllegalArgumentException("word \"" + word + "\": forms " + form + "; accepted: "

@@ -359,9 +359,9 @@ public final class TokenEstimator implements TokenCounter {
                     if (cls <= HANGUL) {
                         // Han, kana and Hangul cost what the words of the vocabulary that cover the run number.
                         tokens += p.cjkPiece() * cjkVocabulary.pieces(text, start, i);
-                    } else if (cls <= HEBREW) {
-                        // So do words of Cyrillic, Greek, Arabic and Hebrew, the first piece with the space before
-                        // the word, as the pre-tokenizer hands it to the merges.
+                    } else if (cls <= INDIC) {
+                        // So do words of Cyrillic, Greek, Arabic, Hebrew and Indic, the first piece with the space
+                        // before the word, as the pre-tokenizer hands it to the merges.
                         int firstForm = start > 0 && text.charAt(start - 1) == ' '
                                 ? ScriptVocabulary.SPACED : ScriptVocabulary.BARE;
                         tokens += p.scriptPiece() * scriptVocabulary.get().pieces(text, start, i, firstForm);

@@ -14,13 +14,12 @@ import org.junit.jupiter.api.Test;
 class ScriptVocabularyTest {
 
     // подключение (connection): " подключ" held with a space, "ение" and "ения" bare, "ключ" and "по" both ways.
-    private final ScriptVocabulary words = ScriptVocabulary.of(Map.of("\u043f\u043e\u0434\u043a\u043b\u044e\u0447",
-            SPACED, "\u0435\u043d\u0438\u0435", BARE, "\u0435\u043d\u0438\u044f", BARE, "\u043a\u043b\u044e\u0447",
-            SPACED | BARE, "\u043f\u043e", SPACED | BARE));
+    private final ScriptVocabulary words = ScriptVocabulary.of(Map.of("подключ", SPACED, "ение", BARE, "ения", BARE,
+            "ключ", SPACED | BARE, "по", SPACED | BARE));
 
     @Test
     void aWordAfterASpaceIsCutIntoTheLongestWordsFirstSpacedThenBare() {
-        String text = "x \u043f\u043e\u0434\u043a\u043b\u044e\u0447\u0435\u043d\u0438\u0435";
+        String text = "x подключение";
 
         // " подключ" + "ение", not " по" + ...
         assertThat(words.pieces(text, 2, text.length(), SPACED)).isEqualTo(2);
@@ -28,7 +27,7 @@ class ScriptVocabularyTest {
 
     @Test
     void aWordNotAfterASpaceIsCutIntoBareWordsOnly() {
-        String text = "\u043f\u043e\u0434\u043a\u043b\u044e\u0447\u0435\u043d\u0438\u0435";
+        String text = "подключение";
 
         // "по" + "д" + "ключ" + "ение": " подключ" is held only with its space.
         assertThat(words.pieces(text, 0, text.length(), BARE)).isEqualTo(4);
@@ -36,7 +35,7 @@ class ScriptVocabularyTest {
 
     @Test
     void theCutStopsAtTheEndGivenEvenInsideAWordHeld() {
-        String text = "\u043f\u043e\u0434\u043a\u043b\u044e\u0447\u0435\u043d\u0438\u0435";
+        String text = "подключение";
 
         // "подклю" given as the word: " подключ" needs a letter more, so " по" + "д" + "к" + "л" + "ю".
         assertThat(words.pieces(text, 0, 6, SPACED)).isEqualTo(5);
@@ -46,17 +45,24 @@ class ScriptVocabularyTest {
 
     @Test
     void lettersOfNoWordArePiecesOfTheirOwn() {
-        assertThat(words.pieces("\u0436\u0443\u043a", 0, 3, SPACED)).isEqualTo(3);
-        assertThat(words.pieces("\u0436", 0, 1, BARE)).isEqualTo(1);
+        assertThat(words.pieces("жук", 0, 3, SPACED)).isEqualTo(3);
+        assertThat(words.pieces("ж", 0, 1, BARE)).isEqualTo(1);
         // Letters the table cannot hold (Greek Extended, Latin) end a piece: ключ + ἀ + x + ключ.
-        assertThat(words.pieces("\u043a\u043b\u044e\u0447\u1f00x\u043a\u043b\u044e\u0447", 0, 10, BARE))
-                .isEqualTo(4);
+        assertThat(words.pieces("ключἀxключ", 0, 10, BARE)).isEqualTo(4);
+    }
+
+    @Test
+    void wordsOfIndicScriptsAreHeldToo() {
+        // नमस्ते (hello): " नम" held with a space, "स्ते" bare.
+        ScriptVocabulary hindi = ScriptVocabulary.of(Map.of("नम", SPACED, "स्ते", BARE));
+
+        assertThat(hindi.pieces(" नमस्ते", 1, 7, SPACED)).isEqualTo(2);
     }
 
     @Test
     void theReadingStopsAtLettersThatBeginNoWordHeld() {
         // "поезд" (train) is not held: "по" + "е" + "з" + "д".
-        String text = "\u043f\u043e\u0435\u0437\u0434";
+        String text = "поезд";
 
         assertThat(words.pieces(text, 0, text.length(), BARE)).isEqualTo(4);
     }
@@ -77,27 +83,27 @@ class ScriptVocabularyTest {
         Map<String, Integer> shipped = ScriptVocabulary.load("o200k_base").words();
 
         // " привет" (hello) is one o200k_base token; "ения" (an ending) is one without a space.
-        assertThat(shipped.get("\u043f\u0440\u0438\u0432\u0435\u0442") & SPACED).isEqualTo(SPACED);
-        assertThat(shipped.get("\u0435\u043d\u0438\u044f") & BARE).isEqualTo(BARE);
+        assertThat(shipped.get("привет") & SPACED).isEqualTo(SPACED);
+        assertThat(shipped.get("ения") & BARE).isEqualTo(BARE);
     }
 
     @Test
     void aBadLineIsNamedWithItsNumberAndWhatIsAccepted() {
         assertThatThrownBy(() -> ScriptVocabulary.parse("script-vocabulary-o200k_base.txt",
-                reader("# comment\nsb \u0441\u043b\u043e\u0432\u043e\nx \u043a\u043b\u044e\u0447\n")))
+                reader("# comment\nsb слово\nx ключ\n")))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("script-vocabulary-o200k_base.txt: line 3 \"x \u043a\u043b\u044e\u0447\" is not valid;"
+                .hasMessage("script-vocabulary-o200k_base.txt: line 3 \"x ключ\" is not valid;"
                         + " accepted: s (held with a leading space), b (held bare) or sb (both), a space and a word"
                         + " of 2 letters or more, each between U+0370 and U+136E, not given before, such as"
-                        + " \"sb \u0441\u043b\u043e\u0432\u043e\"");
+                        + " \"sb слово\"");
     }
 
     @Test
     void aWordOfOneLetterOrGivenTwiceIsABadLine() {
-        assertThatThrownBy(() -> ScriptVocabulary.parse("words.txt", reader("s \u0436\n")))
-                .hasMessageStartingWith("words.txt: line 1 \"s \u0436\" is not valid;");
-        assertThatThrownBy(() -> ScriptVocabulary.parse("words.txt", reader("s \u0436\u0443\nb \u0436\u0443\n")))
-                .hasMessageStartingWith("words.txt: line 2 \"b \u0436\u0443\" is not valid;");
+        assertThatThrownBy(() -> ScriptVocabulary.parse("words.txt", reader("s ж\n")))
+                .hasMessageStartingWith("words.txt: line 1 \"s ж\" is not valid;");
+        assertThatThrownBy(() -> ScriptVocabulary.parse("words.txt", reader("s жу\nb жу\n")))
+                .hasMessageStartingWith("words.txt: line 2 \"b жу\" is not valid;");
         assertThatThrownBy(() -> ScriptVocabulary.parse("words.txt", reader("sb\n")))
                 .hasMessageStartingWith("words.txt: line 1 \"sb\" is not valid;");
         assertThatThrownBy(() -> ScriptVocabulary.parse("words.txt", reader("sb word\n")))
@@ -105,16 +111,16 @@ class ScriptVocabularyTest {
     }
 
     @Test
-    void wordsOfTheWrongLengthOrFormAreRefusedWhenMade() {
-        assertThatThrownBy(() -> ScriptVocabulary.of(Map.of("\u0436", SPACED)))
+    void wordsOfOneLetterOrOfLettersBeyondTheTableOrOfAnUnknownFormAreRefused() {
+        assertThatThrownBy(() -> ScriptVocabulary.of(Map.of("ж", SPACED)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("word \"\u0436\": 1 letters; accepted: 2 or more, each between U+0370 and U+136E");
-        assertThatThrownBy(() -> ScriptVocabulary.of(Map.of("\u0436\u1f00", SPACED)))
+                .hasMessage("word \"ж\" is not accepted; accepted: 2 letters or more, each between U+0370 and U+136E");
+        assertThatThrownBy(() -> ScriptVocabulary.of(Map.of("жἀ", SPACED)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("word \"\u0436\u1f00\": 2 letters; accepted: 2 or more, each between U+0370 and U+136E");
-        assertThatThrownBy(() -> ScriptVocabulary.of(Map.of("\u0436\u0443", 4)))
+                .hasMessage("word \"жἀ\" is not accepted; accepted: 2 letters or more, each between U+0370 and U+136E");
+        assertThatThrownBy(() -> ScriptVocabulary.of(Map.of("жу", 4)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("word \"\u0436\u0443\": forms 4; accepted: 1 (with a leading space), 2 (without), 3"
+                .hasMessage("word \"жу\": forms 4; accepted: 1 (with a leading space), 2 (without), 3"
                         + " (both)");
     }
 

@@ -91,10 +91,10 @@ class TokenEstimatorFitting {
             ScriptVocabulary alphabetic = scriptVocabulary(vocabulary);
             scriptWords.put(encoding, alphabetic);
             Path scriptFile = PRICES.resolve(ScriptVocabulary.resourceName(encoding));
-            Files.writeString(scriptFile, alphabetic.format("Words of Cyrillic, Greek, Arabic or Hebrew letters that "
-                    + encoding + " holds as one token, with a leading space (s), without (b) or both (sb), written by"
-                    + " TokenEstimatorFitting from jtokkit's vocabulary (see docs/token-estimator.md); not edited by"
-                    + " hand"), StandardCharsets.UTF_8);
+            Files.writeString(scriptFile, alphabetic.format("Words of Cyrillic, Greek, Arabic, Hebrew or Indic"
+                    + " letters that " + encoding + " holds as one token, with a leading space (s), without (b) or"
+                    + " both (sb), written by TokenEstimatorFitting from jtokkit's vocabulary (see"
+                    + " docs/token-estimator.md); not edited by hand"), StandardCharsets.UTF_8);
             System.out.printf(Locale.ROOT, "[token-estimator-fit] %s: %,d words of alphabetic scripts, %,d bytes of"
                     + " data file, %,d bytes of table%n", encoding, alphabetic.size(), Files.size(scriptFile),
                     alphabetic.tableBytes());
@@ -173,8 +173,8 @@ class TokenEstimatorFitting {
     }
 
     /**
-     * The words of two letters or more of one script among Cyrillic, Greek, Arabic and Hebrew that the vocabulary
-     * holds as one token, with a leading space or without.
+     * The words of two letters or more of one script among Cyrillic, Greek, Arabic, Hebrew and the Indic ones that
+     * the vocabulary holds as one token, with a leading space or without.
      */
     private static ScriptVocabulary scriptVocabulary(List<String> vocabulary) {
         Map<String, Integer> forms = new LinkedHashMap<>();
@@ -183,7 +183,7 @@ class TokenEstimatorFitting {
             String word = spaced ? token.substring(1) : token;
             if (word.length() >= 2 && isOneScript(word)
                     && CharacterClass.of(word.charAt(0)) >= CharacterClass.CYRILLIC
-                    && CharacterClass.of(word.charAt(0)) <= CharacterClass.HEBREW && ScriptVocabulary.canHold(word)) {
+                    && CharacterClass.of(word.charAt(0)) <= CharacterClass.INDIC && ScriptVocabulary.canHold(word)) {
                 forms.merge(word, spaced ? ScriptVocabulary.SPACED : ScriptVocabulary.BARE, (a, b) -> a | b);
             }
         }

@@ -5,11 +5,15 @@
 # conversations: redis-benchmark draws the conversation and the message id from the same random range, and the store
 # refuses an id a conversation already holds, so only a range this wide keeps its appends from failing as duplicates.
 # Needs redis-server and redis-benchmark (Debian: apt-get install -y redis-server redis-tools) and python3.
-# Usage: docs/benchmarks/load-vs-redis-benchmark.sh [seconds per load run, default 20]
+# load's rate is taken after a warm-up long enough for the JIT to have compiled its hot paths: on 2 cores, C2 still
+# took a quarter of the JVM's processor time in the seconds after a 2 s warm-up, time that Redis and the appending
+# threads share with it and that redis-benchmark, compiled ahead of time, never pays.
+# Usage: docs/benchmarks/load-vs-redis-benchmark.sh [seconds measured per load run, default 20] [seconds of warm-up, default 10]
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 seconds="${1:-20}"
+warmup="${2:-10}"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --daemonize no >/dev/null &
 server=$!
@@ -50,7 +54,7 @@ load_rate() {
   local clients="$1"
   shift
   REDIS_POOL_SIZE="$clients" REDIS_MAX_IDLE_CONNS="$clients" "$root/bin/poolsight" load "${load_options[@]}" "$@" \
-      --threads "$clients" --duration "${seconds}s" --json 2>/dev/null \
+      --threads "$clients" --duration "$(( seconds + warmup ))s" --warmup "${warmup}s" --json 2>/dev/null \
     | python3 -c 'import json, sys; print(round(json.load(sys.stdin)["client"]["appendsPerSecond"]))'
   redis-cli -p "$port" flushall >/dev/null
 }

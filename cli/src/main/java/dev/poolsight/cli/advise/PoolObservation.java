@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * What one pool did over a watched window, from readings taken about once a second: counts over the window, the
- * peak borrow rate of any interval, the gauges at their highest and on average, and the worst wait and hold tails.
+ * peak borrow rate of any interval of half a second or more, the gauges at their highest and on average, and the
+ * worst wait and hold tails.
  * The first and last readings bound the window for the counts; with readings in between, the gauges come from
  * those only, since the ends may fall where the traffic has not yet started or has already stopped. The pool's
  * Redis commands, when the agent times them, are those sent in the window, slowest median first.
@@ -22,6 +23,9 @@ public record PoolObservation(String pool, double seconds, int maxTotal, int max
         int peakActive, int peakWaiters, int peakInUse, double meanActive, double meanIdle,
         double waitP99Millis, double waitMaxMillis, double holdMeanMillis, double holdP99Millis,
         List<CommandLatency> commands) {
+
+    /** The shortest interval a peak borrow rate is measured over: half the period of top's, advise's and load's. */
+    static final double SHORTEST_RATE_INTERVAL_SECONDS = 0.5;
 
     /** The observation of {@code pool} in {@code readings}, oldest first; empty when fewer than two readings show it. */
     public static Optional<PoolObservation> of(String pool, List<PoolReading> readings) {
@@ -44,13 +48,17 @@ public record PoolObservation(String pool, double seconds, int maxTotal, int max
         double waitMax = 0;
         double holdP99 = 0;
         int gauged = 0;
+        Sample rateFrom = first;
         for (int i = 0; i < samples.size(); i++) {
             PoolSnapshot snapshot = samples.get(i).snapshot();
             if (i > 0) {
-                Sample previous = samples.get(i - 1);
-                double seconds = (samples.get(i).nanoTime() - previous.nanoTime()) / 1e9;
-                if (seconds > 0) {
-                    peakRate = Math.max(peakRate, (snapshot.borrowCount() - previous.snapshot().borrowCount()) / seconds);
+                double seconds = (samples.get(i).nanoTime() - rateFrom.nanoTime()) / 1e9;
+                // A reading a few milliseconds after the one before (the last one, taken as a run stops) would make a
+                // rate of a handful of borrows: it joins the next interval, or is left out when none follows.
+                if (seconds >= SHORTEST_RATE_INTERVAL_SECONDS || (i == samples.size() - 1 && rateFrom == first)) {
+                    long borrows = snapshot.borrowCount() - rateFrom.snapshot().borrowCount();
+                    peakRate = Math.max(peakRate, borrows / seconds);
+                    rateFrom = samples.get(i);
                 }
             }
             if (samples.size() > 2 && (i == 0 || i == samples.size() - 1)) {

@@ -5,9 +5,7 @@ import static dev.poolsight.cli.advise.Numbers.millis;
 import static dev.poolsight.cli.advise.Numbers.percent;
 
 import dev.poolsight.cli.advise.AdvicePrinter;
-import dev.poolsight.core.config.GoDuration;
 import java.io.PrintWriter;
-import java.time.Duration;
 
 /** The table a load run ends with: the client's counts beside the pool MBean's, latencies, the pool, the advice. */
 final class LoadSummary {
@@ -31,10 +29,12 @@ final class LoadSummary {
                 pool == null ? "-" : count(pool.borrowFailureCount()));
         out.println();
         String afterWarmup = report.run().warmupSeconds() > 0
-                ? " (after the " + GoDuration.format(Duration.ofMillis(Math.round(report.run().warmupSeconds() * 1000)))
-                + " warm-up)" : "";
-        out.printf("%-26s %s ops/s (%s appends/s) over %.1f s%s%n", "throughput", count(client.operationsPerSecond()),
-                count(client.appendsPerSecond()), report.run().seconds(), afterWarmup);
+                ? String.format(" (after the %.1f s warm-up)", report.run().warmupSeconds()) : "";
+        String measured = report.run().warmupSeconds() > 0
+                ? String.format("over the %.1f s", report.run().seconds() - report.run().warmupSeconds())
+                : String.format("over %.1f s", report.run().seconds());
+        out.printf("%-26s %s ops/s (%s appends/s) %s%s%n", "throughput", count(client.operationsPerSecond()),
+                count(client.appendsPerSecond()), measured, afterWarmup);
         out.printf("%-26s p50 %s ms, p99 %s ms, p99.9 %s ms, max %s ms%s%n", "append latency",
                 millis(client.appendP50Millis()), millis(client.appendP99Millis()), millis(client.appendP999Millis()),
                 millis(client.appendMaxMillis()), afterWarmup);

@@ -20,6 +20,11 @@ class PoolObservationTest {
         return new PoolReading(second * SECOND, List.of(pool), List.of(), List.of());
     }
 
+    /** The pools of {@code reading}, read at {@code nanoTime} instead. */
+    private static PoolReading at(long nanoTime, PoolReading reading) {
+        return new PoolReading(nanoTime, reading.pools(), List.of(), List.of());
+    }
+
     @Test
     void countsAreTheDifferenceBetweenTheFirstAndLastReadings() {
         PoolObservation o = PoolObservation.of("pool", List.of(reading(0, 0, 0, 0, 100, 1, 0), reading(1, 4, 1, 0, 400, 1, 0),
@@ -29,6 +34,35 @@ class PoolObservationTest {
         assertThat(o.borrows()).isEqualTo(1_100);
         assertThat(o.exhaustions()).isEqualTo(4);
         assertThat(o.peakBorrowsPerSecond()).isEqualTo(600.0);
+    }
+
+    @Test
+    void aReadingMomentsAfterTheOneBeforeDoesNotMakeAPeakRate() {
+        // the last reading, taken as a run stops, 20 ms after the last periodic one: its 300 borrows would be 15,000/s
+        PoolReading stop = at(3 * SECOND + 20_000_000L, reading(0, 0, 5, 0, 1_500, 0, 0));
+        PoolObservation o = PoolObservation.of("pool", List.of(reading(0, 0, 0, 0, 0, 0, 0),
+                reading(1, 4, 1, 0, 400, 0, 0), reading(2, 6, 0, 2, 1_000, 0, 0), reading(3, 0, 5, 0, 1_200, 0, 0),
+                stop)).orElseThrow();
+
+        assertThat(o.borrows()).isEqualTo(1_500);
+        assertThat(o.peakBorrowsPerSecond()).isEqualTo(600.0);
+    }
+
+    @Test
+    void readingsCloserThanHalfASecondAreMeasuredTogether() {
+        PoolObservation o = PoolObservation.of("pool", List.of(reading(0, 0, 0, 0, 0, 0, 0),
+                at(SECOND / 4, reading(0, 1, 0, 0, 100, 0, 0)), at(SECOND / 2, reading(0, 1, 0, 0, 150, 0, 0))))
+                .orElseThrow();
+
+        assertThat(o.peakBorrowsPerSecond()).isEqualTo(300.0);
+    }
+
+    @Test
+    void twoReadingsCloserThanHalfASecondStillGiveTheirRate() {
+        PoolObservation o = PoolObservation.of("pool", List.of(reading(0, 0, 0, 0, 0, 0, 0),
+                at(SECOND / 10, reading(0, 1, 0, 0, 20, 0, 0)))).orElseThrow();
+
+        assertThat(o.peakBorrowsPerSecond()).isEqualTo(200.0);
     }
 
     @Test

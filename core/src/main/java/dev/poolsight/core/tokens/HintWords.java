@@ -51,8 +51,10 @@ final class HintWords {
                     + " danke wie auch im",
             "fr", "le la les et est une des de pour que qui dans pas vous nous je ce sur avec merci bonjour sont",
             "es", "los las es en por para una lo se muy gracias hola pero como m\u00e1s est\u00e1",
-            "pt", "\u00e9 dos um uma n\u00e3o obrigado ol\u00e1 mais voc\u00ea",
-            "nl", "het een van dat niet voor zijn bedankt ook",
+            "pt", "\u00e9 dos um uma n\u00e3o obrigado ol\u00e1 mais voc\u00ea ao pelo pela seu tamb\u00e9m isso"
+                    + " muito ent\u00e3o j\u00e1 foi tem",
+            "nl", "het een van dat niet voor zijn bedankt ook maar naar wordt uw wij hebben heeft deze bij nog"
+                    + " geen kunt mijn",
             "vi", "v\u00e0 c\u1ee7a l\u00e0 c\u00f3 kh\u00f4ng \u0111\u01b0\u1ee3c cho m\u1ed9t c\u00e1c"
                     + " nh\u1eefng b\u1ea1n t\u00f4i n\u00e0y v\u1edbi khi \u0111\u00e3 trong th\u00ec",
             "it", "il di che \u00e8 gli della sono grazie ciao anche un",
@@ -101,7 +103,8 @@ final class HintWords {
     /**
      * What a word with an accented letter of Latin-1 ({@code é ü ñ å}) or Latin Extended Additional (Vietnamese's
      * {@code ạ ế}) adds to the tally: one hint of a language the vocabularies know as well as German. Texts without
-     * function words in the lists (a weather report in Polish) are told by their letters.
+     * function words of another language in the lists (a weather report in Polish) are told by their letters;
+     * {@link TokenEstimator} counts them only in such texts.
      */
     static final long FOREIGN_LETTER = 1L << (FIELD_BITS * FOREIGN);
     /**

@@ -17,9 +17,9 @@ import java.util.function.Supplier;
  * ({@link CjkVocabulary}), digits by groups of three, punctuation runs by how often their character changes,
  * line breaks and indentation, symbols and emoji one by one. Latin words are priced as English, or as another
  * language in Latin script that the vocabularies know well, less or least, in proportion to the hints of each kind
- * in the text: function words ({@code the}, {@code der}, {@code che}, {@code się}) and accented letters. The prices
- * are fitted per encoding on the corpus of {@code TokenCorpus} in the testkit;
- * {@code docs/token-estimator.md} describes the method and how to reproduce the figures.
+ * in the text: function words ({@code the}, {@code der}, {@code che}, {@code się}), or accented letters where
+ * there are none of another language. The prices are fitted per encoding on the corpus of {@code TokenCorpus} in
+ * the testkit; {@code docs/token-estimator.md} describes the method and how to reproduce the figures.
  *
  * <p>The prices are data ({@code prices-<encoding>.properties} beside this class), written by the fitting in core's
  * tests; {@code docs/token-estimator.md} has the errors per language and script, measured on messages left out of
@@ -181,6 +181,7 @@ public final class TokenEstimator implements TokenCounter {
         int latinWords = 0;
         double latinExcess = 0; // the letters of Latin words beyond the knee of the curves of other languages
         long hints = 0; // function words of English, such as "the", and of other languages, such as "der"
+        long letterHints = 0; // words with accented letters, as hints of the kind of language that writes them
         double scriptWords = 0; // words of other scripts, priced as the script's main language
         double markedWords = 0; // the same words priced as a language the vocabulary knows less, such as Ukrainian
         int scriptWordCount = 0;
@@ -269,7 +270,7 @@ public final class TokenEstimator implements TokenCounter {
                             latinExcess += lettersBeyondKnee(beyondKnee, p, i - partStart);
                             tokens += upperCasePrice(p, uppers);
                             key = i - wordStart <= HintWords.LONGEST ? HintWords.key(text, wordStart, i) : 0;
-                            hints += letterHint;
+                            letterHints += letterHint;
                             next = i < end ? text.charAt(i) : ' ';
                         } else {
                             englishWords += wordPrice(englishPrices, p.english(), i - wordStart);
@@ -378,7 +379,12 @@ public final class TokenEstimator implements TokenCounter {
         }
 
         // Words of other languages cost more than English ones of the same length; their function words and accented
-        // letters tell.
+        // letters tell. The letters count only where no function word names another language: Swedish writes å, ä
+        // and ö, Latin-1 letters as German's are, in more words than it writes its function words, and they drew its
+        // texts towards the curve of well-known languages.
+        if (HintWords.foreign(hints) + HintWords.middle(hints) + HintWords.distant(hints) == 0) {
+            hints += letterHints;
+        }
         int englishHints = HintWords.english(hints);
         int foreignHints = HintWords.foreign(hints);
         int middleHints = HintWords.middle(hints);

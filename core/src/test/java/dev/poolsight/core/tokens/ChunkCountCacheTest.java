@@ -41,7 +41,43 @@ class ChunkCountCacheTest {
 
     @Test
     void theLastTwoChunksOfAPairOfSlotsAreRememberedAndTheOlderOnesDropped() {
-        List<String> sharingSlots = chunksSharingTheSlotsOf("w0", 3);
+        assertTheLastTwoAreRemembered(chunksSharingTheSlotsOf(" word-that-is-long-0", 3));
+    }
+
+    @Test
+    void theLastTwoShortChunksOfAPairOfPackedSlotsAreRememberedAndTheOlderOnesDropped() {
+        assertTheLastTwoAreRemembered(shortChunksSharingTheSlotsOf("w0", 3));
+    }
+
+    @Test
+    void aShortChunkIsFoundByItsCharactersAndLengthAlone() {
+        cache.countAndRemember(" the", 0, 4);
+        cache.countAndRemember("\0", 0, 1);
+
+        assertThat(cache.cached("in the end", 2, 6)).isEqualTo(1);
+        assertThat(cache.cached(" then", 0, 4)).isEqualTo(1);
+        assertThat(cache.cached(" then", 0, 5)).isEqualTo(ChunkCountCache.ABSENT);
+        assertThat(cache.cached("\0\0", 0, 1)).isEqualTo(O200K.countTokensOrdinary("\0"));
+        assertThat(cache.cached("\0\0", 0, 2)).isEqualTo(ChunkCountCache.ABSENT);
+    }
+
+    @Test
+    void anEmptyCacheHoldsNoShortChunkNotEvenANul() {
+        assertThat(cache.cached("\0", 0, 1)).isEqualTo(ChunkCountCache.ABSENT);
+        assertThat(cache.cached("\0\0\0\0\0\0\0\0", 0, 8)).isEqualTo(ChunkCountCache.ABSENT);
+    }
+
+    @Test
+    void shortChunksBeyondAsciiAreKeptWithTheLongOnes() {
+        assertThat(ChunkCountCache.shortChunk(" café", 0, 5)).isEqualTo(-1L);
+        assertThat(ChunkCountCache.shortChunk(" cafe", 0, 5)).isNotEqualTo(-1L);
+        assertThat(ChunkCountCache.shortChunk(" eighteen", 0, 9)).isEqualTo(-1L);
+
+        assertThat(cache.countAndRemember(" café", 0, 5)).isEqualTo(O200K.countTokensOrdinary(" café"));
+        assertThat(cache.cached("au café", 2, 7)).isEqualTo(O200K.countTokensOrdinary(" café"));
+    }
+
+    private void assertTheLastTwoAreRemembered(List<String> sharingSlots) {
         for (String chunk : sharingSlots) {
             cache.countAndRemember(chunk, 0, chunk.length());
         }
@@ -58,8 +94,20 @@ class ChunkCountCacheTest {
         int slot = ChunkCountCache.firstSlot(first, 0, first.length());
         List<String> chunks = new ArrayList<>(List.of(first));
         for (int i = 1; chunks.size() < count; i++) {
-            String candidate = "w" + i;
+            String candidate = " word-that-is-long-" + i;
             if (ChunkCountCache.firstSlot(candidate, 0, candidate.length()) == slot) {
+                chunks.add(candidate);
+            }
+        }
+        return chunks;
+    }
+
+    private static List<String> shortChunksSharingTheSlotsOf(String first, int count) {
+        int slot = ChunkCountCache.packedSlot(ChunkCountCache.shortChunk(first, 0, first.length()));
+        List<String> chunks = new ArrayList<>(List.of(first));
+        for (int i = 1; chunks.size() < count; i++) {
+            String candidate = "w" + i;
+            if (ChunkCountCache.packedSlot(ChunkCountCache.shortChunk(candidate, 0, candidate.length())) == slot) {
                 chunks.add(candidate);
             }
         }

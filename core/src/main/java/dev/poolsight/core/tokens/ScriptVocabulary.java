@@ -5,13 +5,15 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The words of alphabetic scripts other than Latin (Cyrillic, Greek, Arabic, Hebrew, the Indic scripts from
- * Devanagari to Malayalam) that an encoding's vocabulary holds as one token, and how many such pieces a word of
- * those scripts falls into. The tokenizers' pre-tokenizer hands a word to the byte-pair merges with the space before
+ * The words of an alphabet that an encoding's vocabulary holds as one token, and how many such pieces a word of that
+ * alphabet falls into: {@link Alphabet#SCRIPTS}, the alphabetic scripts other than Latin (Cyrillic, Greek, Arabic,
+ * Hebrew, the Indic scripts from Devanagari to Malayalam), or {@link Alphabet#LATIN}, Latin letters up to Latin
+ * Extended-B, looked up only for texts whose hints name another language than English. The tokenizers' pre-tokenizer hands a word to the byte-pair merges with the space before
  * it ({@code " слово"}), and what it costs depends on which words, stems and endings the vocabulary learnt whole,
  * which its length only hints at: {@code o200k_base} holds most common Russian words whole and cuts Ukrainian and
  * Bulgarian ones into stems and endings. {@link TokenEstimator} reads a word from left to right, taking at each letter the longest word of the vocabulary
@@ -20,13 +22,13 @@ import java.util.TreeMap;
  *
  * <p>Each word is held in one or both of two forms: with a leading space (as the vocabulary has the start of a word
  * after a space) and without (as it has the rest of a word). The words are data,
- * {@code script-vocabulary-<encoding>.txt} beside this class, one a line, written by the fitting in core's tests from
+ * {@code script-vocabulary-<encoding>.txt} and {@code latin-vocabulary-<encoding>.txt} beside this class, one a line, written by the fitting in core's tests from
  * the exact tokenizer's vocabulary. They are kept as a trie in an open-addressing table of ints, at most two thirds
  * full: each start of a word (its first letter, its first two, ...) is a slot keyed by its last letter and the slot
  * of the start one letter shorter, and says in which forms it is a word and whether it starts one. Reading a word
  * on by one letter is one look-up of one key, whatever the length so far, and the reading stops at the first letters
- * that start no word. A letter is held as its offset in the block from U+0370 (Greek) to U+136E (past Malayalam), so
- * that a slot is an int; words with other letters are not held. Unlike {@link CjkVocabulary}, whose words of up to
+ * that start no word. A letter is held as its offset in its alphabet's block (from U+0370, Greek, to U+136E, past
+ * Malayalam; or from U+0041 to U+024F), so that a slot is an int; words with other letters are not held. Unlike {@link CjkVocabulary}, whose words of up to
  * four letters are keys of their own, words here have up to 16 letters ({@code o200k_base}). Immutable and
  * thread-safe.
  */
@@ -37,25 +39,59 @@ final class ScriptVocabulary {
     /** The form of a word without a space: the start of a word after anything else, or the rest of a word. */
     static final int BARE = 2;
 
-    // A slot of the table, an int: the start's last letter (12 bits: its offset from U+036F, so that no letter is 0),
-    // the slot of the start one letter shorter (17 bits; 0 for a first letter, as slot 0 is never used), which two
-    // make the key, and three flags: a word held with a space, a word held without one, starts a word held (the
-    // sign bit). 0 is an empty slot, as no key is 0.
-    private static final int BEFORE_FIRST_LETTER = 0x036F;
-    private static final int LETTER_BITS = 12;
-    private static final int LETTERS = (1 << LETTER_BITS) - 1;
-    private static final int PARENT_BITS = 17;
-    private static final int FORM_SHIFT = LETTER_BITS + PARENT_BITS; // the forms in which the start is a word
+    // A slot of the table, an int: the start's last letter (its offset from the character before the alphabet's
+    // first, so that no letter is 0: 12 bits for the scripts, 10 for Latin), the slot of the start one letter shorter
+    // (the other bits of 29: 17 for the scripts, 19 for Latin's many more words; 0 for a first letter, as slot 0 is
+    // never used), which two make the key, and three flags: a word held with a space, a word held without one,
+    // starts a word held (the sign bit). 0 is an empty slot, as no key is 0.
+    private static final int FORM_SHIFT = 29; // the forms in which the start is a word
     private static final int KEY_MASK = (1 << FORM_SHIFT) - 1;
     private static final int STARTS_A_WORD = Integer.MIN_VALUE;
-    private static final int LARGEST_TABLE = 1 << PARENT_BITS;
-    private static final String LETTERS_HELD = "each between U+0370 and U+136E";
 
+    /** The letters a vocabulary holds, and where its words are kept. */
+    enum Alphabet {
+        /** Cyrillic, Greek, Arabic, Hebrew and the Indic scripts: U+0370 to U+136E. */
+        SCRIPTS("script-vocabulary-", '\u036F', '\u136E', 12, "\u0441\u043b\u043e\u0432\u043e"),
+        /** Latin letters, ASCII to Latin Extended-B: U+0041 to U+024F. */
+        LATIN("latin-vocabulary-", '\u0040', '\u024F', 10, "palavra");
+
+        private final String resourcePrefix;
+        private final char beforeFirst;
+        private final int lastLetter; // the offset of the last letter held
+        private final int letterBits;
+        private final String example;
+
+        Alphabet(String resourcePrefix, char beforeFirst, char last, int letterBits, String example) {
+            this.resourcePrefix = resourcePrefix;
+            this.beforeFirst = beforeFirst;
+            this.lastLetter = last - beforeFirst;
+            this.letterBits = letterBits;
+            this.example = example;
+        }
+
+        /** Whether every letter of the word is one the table can hold. */
+        boolean canHold(String word) {
+            return word.chars().allMatch(c -> c > beforeFirst && c - beforeFirst <= lastLetter);
+        }
+
+        private String lettersHeld() {
+            return String.format(Locale.ROOT, "each between U+%04X and U+%04X", beforeFirst + 1,
+                    beforeFirst + lastLetter);
+        }
+
+        private int largestTable() {
+            return 1 << (FORM_SHIFT - letterBits);
+        }
+    }
+
+    private final Alphabet alphabet;
     private final int[] slots;
     private final int slotShift; // what takes a mixed key's top bits down to a slot
     private final int size;
 
-    private ScriptVocabulary(Map<String, Integer> forms) {
+    private ScriptVocabulary(Alphabet alphabet, Map<String, Integer> forms) {
+        this.alphabet = alphabet;
+        int letterBits = alphabet.letterBits;
         // Sorted, the starts of words are the letters each word adds to the one before it.
         String[] words = forms.keySet().toArray(new String[0]);
         Arrays.sort(words);
@@ -64,9 +100,9 @@ final class ScriptVocabulary {
             starts += words[k].length() - (k == 0 ? 0 : commonStart(words[k - 1], words[k]));
         }
         int capacity = Integer.highestOneBit(Math.max(16, starts * 3 / 2 - 1)) << 1;
-        if (capacity > LARGEST_TABLE) {
+        if (capacity > alphabet.largestTable()) {
             throw new IllegalArgumentException(words.length + " words: more starts of words (" + starts
-                    + ") than a table of " + LARGEST_TABLE + " slots holds");
+                    + ") than a table of " + alphabet.largestTable() + " slots holds");
         }
         slots = new int[capacity];
         slotShift = Integer.SIZE - Integer.numberOfTrailingZeros(capacity);
@@ -74,7 +110,7 @@ final class ScriptVocabulary {
             int form = forms.get(word);
             int parent = 0;
             for (int k = 0; k < word.length(); k++) {
-                int key = parent << LETTER_BITS | (word.charAt(k) - BEFORE_FIRST_LETTER);
+                int key = parent << letterBits | (word.charAt(k) - alphabet.beforeFirst);
                 int slot = firstSlot(key);
                 while (slots[slot] != 0 && (slots[slot] & KEY_MASK) != key) {
                     slot = nextSlot(slot);
@@ -87,36 +123,55 @@ final class ScriptVocabulary {
     }
 
     /**
-     * A vocabulary of these words, each of two letters or more, with its forms ({@link #SPACED}, {@link #BARE} or
-     * both).
+     * A vocabulary of the scripts' words, each of two letters or more, with its forms ({@link #SPACED},
+     * {@link #BARE} or both).
      */
     static ScriptVocabulary of(Map<String, Integer> forms) {
+        return of(Alphabet.SCRIPTS, forms);
+    }
+
+    /** A vocabulary of these words of the alphabet, each of two letters or more, with its forms. */
+    static ScriptVocabulary of(Alphabet alphabet, Map<String, Integer> forms) {
         forms.forEach((word, form) -> {
-            if (word.length() < 2 || !canHold(word)) {
+            if (word.length() < 2 || !alphabet.canHold(word)) {
                 throw new IllegalArgumentException("word \"" + word + "\" is not accepted; accepted: 2 letters or"
-                        + " more, " + LETTERS_HELD);
+                        + " more, " + alphabet.lettersHeld());
             }
             if (form < SPACED || form > (SPACED | BARE)) {
                 throw new IllegalArgumentException("word \"" + word + "\": forms " + form + "; accepted: "
                         + SPACED + " (with a leading space), " + BARE + " (without), " + (SPACED | BARE) + " (both)");
             }
         });
-        return new ScriptVocabulary(forms);
+        return new ScriptVocabulary(alphabet, forms);
     }
 
-    /** The name of the resource, beside this class, that holds an encoding's words. */
+    /** The name of the resource, beside this class, that holds an encoding's words of the scripts. */
     static String resourceName(String encodingName) {
-        return "script-vocabulary-" + encodingName + ".txt";
+        return resourceName(Alphabet.SCRIPTS, encodingName);
+    }
+
+    /** The name of the resource, beside this class, that holds an encoding's words of an alphabet. */
+    static String resourceName(Alphabet alphabet, String encodingName) {
+        return alphabet.resourcePrefix + encodingName + ".txt";
     }
 
     /**
-     * Reads an encoding's words from its resource.
+     * Reads an encoding's words of the scripts from its resource.
      *
      * @throws IllegalStateException if the resource is missing or a line is not a word with its forms
      */
     static ScriptVocabulary load(String encodingName) {
-        String resource = resourceName(encodingName);
-        return EstimatorResources.read(resource, "script vocabulary", text -> parse(resource, text));
+        return load(Alphabet.SCRIPTS, encodingName);
+    }
+
+    /**
+     * Reads an encoding's words of an alphabet from its resource.
+     *
+     * @throws IllegalStateException if the resource is missing or a line is not a word with its forms
+     */
+    static ScriptVocabulary load(Alphabet alphabet, String encodingName) {
+        String resource = resourceName(alphabet, encodingName);
+        return EstimatorResources.read(resource, "vocabulary", text -> parse(alphabet, resource, text));
     }
 
     /**
@@ -125,6 +180,11 @@ final class ScriptVocabulary {
      * word; lines starting with # are comments.
      */
     static ScriptVocabulary parse(String source, BufferedReader lines) throws IOException {
+        return parse(Alphabet.SCRIPTS, source, lines);
+    }
+
+    /** The words of the alphabet in {@code lines}, in the format {@link #parse(String, BufferedReader)} reads. */
+    static ScriptVocabulary parse(Alphabet alphabet, String source, BufferedReader lines) throws IOException {
         Map<String, Integer> forms = new LinkedHashMap<>(); // in the file's order, sorted: sorting again is cheap
         String line;
         int number = 0;
@@ -136,14 +196,14 @@ final class ScriptVocabulary {
             int space = line.indexOf(' ');
             int form = space < 0 ? 0 : form(line.substring(0, space));
             String word = space < 0 ? "" : line.substring(space + 1);
-            if (form == 0 || word.length() < 2 || !canHold(word) || forms.put(word, form) != null) {
+            if (form == 0 || word.length() < 2 || !alphabet.canHold(word) || forms.put(word, form) != null) {
                 throw new IllegalStateException(source + ": line " + number + " \"" + line + "\" is not valid;"
                         + " accepted: s (held with a leading space), b (held bare) or sb (both), a space and a word"
-                        + " of 2 letters or more, " + LETTERS_HELD + ", not given before, such as"
-                        + " \"sb \u0441\u043b\u043e\u0432\u043e\"");
+                        + " of 2 letters or more, " + alphabet.lettersHeld() + ", not given before, such as"
+                        + " \"sb " + alphabet.example + "\"");
             }
         }
-        return new ScriptVocabulary(forms);
+        return new ScriptVocabulary(alphabet, forms);
     }
 
     /**
@@ -153,6 +213,9 @@ final class ScriptVocabulary {
      */
     int pieces(String text, int start, int end, int firstForm) {
         int[] table = slots;
+        char beforeFirst = alphabet.beforeFirst;
+        int lastLetter = alphabet.lastLetter;
+        int letterBits = alphabet.letterBits;
         int pieces = 0;
         int form = firstForm;
         int i = start;
@@ -160,11 +223,11 @@ final class ScriptVocabulary {
             int longest = 1;
             int parent = 0;
             for (int k = i; k < end; k++) {
-                int letter = text.charAt(k) - BEFORE_FIRST_LETTER;
-                if (letter <= 0 || letter > LETTERS) {
+                int letter = text.charAt(k) - beforeFirst;
+                if (letter <= 0 || letter > lastLetter) {
                     break; // a letter no word held has
                 }
-                int key = parent << LETTER_BITS | letter;
+                int key = parent << letterBits | letter;
                 int slot = firstSlot(key);
                 int entry;
                 while ((entry = table[slot]) != 0 && (entry & KEY_MASK) != key) {
@@ -205,7 +268,7 @@ final class ScriptVocabulary {
             if (form != 0) {
                 StringBuilder word = new StringBuilder();
                 for (int start = entry; ; start = slots[parent(start)]) {
-                    word.append((char) ((start & LETTERS) + BEFORE_FIRST_LETTER));
+                    word.append((char) ((start & (1 << alphabet.letterBits) - 1) + alphabet.beforeFirst));
                     if (parent(start) == 0) {
                         break;
                     }
@@ -221,13 +284,13 @@ final class ScriptVocabulary {
         return (long) slots.length * Integer.BYTES;
     }
 
-    /** Whether every letter of the word is one the table can hold: U+0370 to U+136E. */
+    /** Whether every letter of the word is one the table of the scripts can hold: U+0370 to U+136E. */
     static boolean canHold(String word) {
-        return word.chars().allMatch(c -> c > BEFORE_FIRST_LETTER && c - BEFORE_FIRST_LETTER <= LETTERS);
+        return Alphabet.SCRIPTS.canHold(word);
     }
 
-    private static int parent(int entry) {
-        return entry >>> LETTER_BITS & (LARGEST_TABLE - 1);
+    private int parent(int entry) {
+        return entry >>> alphabet.letterBits & (alphabet.largestTable() - 1);
     }
 
     /** Where the probe for a key starts: never slot 0, which stands for no start before a first letter. */

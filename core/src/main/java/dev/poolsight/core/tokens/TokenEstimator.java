@@ -64,6 +64,9 @@ public final class TokenEstimator implements TokenCounter {
     // words never waits for them, nor holds them in memory.
     private static final Supplier<ScriptVocabulary> O200K_SCRIPT_WORDS = () -> O200kScriptWords.WORDS;
     private static final Supplier<ScriptVocabulary> CL100K_SCRIPT_WORDS = () -> Cl100kScriptWords.WORDS;
+    // Likewise the Latin words (0.87 MB for o200k_base), read at the first text whose hints name another language.
+    private static final Supplier<ScriptVocabulary> O200K_LATIN_WORDS = () -> O200kLatinWords.WORDS;
+    private static final Supplier<ScriptVocabulary> CL100K_LATIN_WORDS = () -> Cl100kLatinWords.WORDS;
 
     private final EstimatorPrices prices;
     // The price of a Latin word by its length as English: the same doubles as the curve's. Priced as another
@@ -77,24 +80,26 @@ public final class TokenEstimator implements TokenCounter {
     private final SingleTokenLetters singleTokenLetters;
     private final CjkVocabulary cjkVocabulary;
     private final Supplier<ScriptVocabulary> scriptVocabulary;
+    private final Supplier<ScriptVocabulary> latinVocabulary;
     private final HintWords hintWords; // each language's function words as hints of the curve its prices name
 
     /** An estimator for {@code o200k_base}, the encoding of the GPT-4o, GPT-4.1, GPT-5 and o-series models. */
     public TokenEstimator() {
-        this(O200K, O200K_LETTERS, O200K_WORDS, O200K_SCRIPT_WORDS);
+        this(O200K, O200K_LETTERS, O200K_WORDS, O200K_SCRIPT_WORDS, O200K_LATIN_WORDS);
     }
 
     /**
-     * An estimator with these prices, single-token letters, CJK words and words of alphabetic scripts (asked for at
-     * the first word of those scripts), which must be of one encoding; the fitting of the prices measures candidates
-     * with it.
+     * An estimator with these prices, single-token letters, CJK words, words of alphabetic scripts (asked for at
+     * the first word of those scripts) and Latin words (asked for at the first text whose hints name another
+     * language than English), which must be of one encoding; the fitting of the prices measures candidates with it.
      */
     TokenEstimator(EstimatorPrices prices, SingleTokenLetters singleTokenLetters, CjkVocabulary cjkVocabulary,
-            Supplier<ScriptVocabulary> scriptVocabulary) {
+            Supplier<ScriptVocabulary> scriptVocabulary, Supplier<ScriptVocabulary> latinVocabulary) {
         this.prices = prices;
         this.singleTokenLetters = singleTokenLetters;
         this.cjkVocabulary = cjkVocabulary;
         this.scriptVocabulary = scriptVocabulary;
+        this.latinVocabulary = latinVocabulary;
         this.hintWords = new HintWords(prices.languageKinds());
         this.rareLetterPrices = prices.rareLetters().stream().mapToDouble(Double::doubleValue).toArray();
         this.englishWordPrices = prices.english().table(TABULATED_WORD_LENGTHS);
@@ -111,10 +116,10 @@ public final class TokenEstimator implements TokenCounter {
     public static TokenEstimator forEncoding(String encodingName) {
         String name = encodingName == null ? "" : encodingName.trim().toLowerCase(Locale.ROOT);
         if (name.equals(O200K.encodingName())) {
-            return new TokenEstimator(O200K, O200K_LETTERS, O200K_WORDS, O200K_SCRIPT_WORDS);
+            return new TokenEstimator(O200K, O200K_LETTERS, O200K_WORDS, O200K_SCRIPT_WORDS, O200K_LATIN_WORDS);
         }
         if (name.equals(CL100K.encodingName())) {
-            return new TokenEstimator(CL100K, CL100K_LETTERS, CL100K_WORDS, CL100K_SCRIPT_WORDS);
+            return new TokenEstimator(CL100K, CL100K_LETTERS, CL100K_WORDS, CL100K_SCRIPT_WORDS, CL100K_LATIN_WORDS);
         }
         throw new IllegalArgumentException("encoding=" + (encodingName == null ? "(not set)" : '"' + encodingName + '"')
                 + ": no calibrated estimate; accepted: " + O200K.encodingName() + ", " + CL100K.encodingName());
@@ -399,6 +404,12 @@ public final class TokenEstimator implements TokenCounter {
             double distantWords = p.distant().base() * latinWords + p.distant().slope() * latinExcess;
             tokens += (englishHints * englishWords + foreignHints * foreignWords + middleHints * middleWords
                     + distantHints * distantWords) / allHints;
+            // What decides the rest is which words the vocabulary holds: a second pass over the Latin words, on
+            // the same windows, cuts them into the vocabulary's words, in proportion to the hints of other languages
+            // (and not at all where the pieces cost nothing).
+            if (p.latinPiece() != 0) {
+                tokens += p.latinPiece() * (allHints - englishHints) / allHints * latinPieces(text, windows);
+            }
         }
         // Words of a script that the vocabulary knows from one language (Russian for Cyrillic) cost more in another
         // (Ukrainian): a text where a quarter of the words have a letter that language lacks is priced as the other.
@@ -409,6 +420,55 @@ public final class TokenEstimator implements TokenCounter {
             tokens = tokens * length / read;
         }
         return tokens;
+    }
+
+    /**
+     * The pieces the Latin words of the windows fall into, as the vocabulary's Latin words cut them: each word split
+     * at lower-to-upper case changes, as the first pass prices it, the first part after a space in the form with a
+     * space.
+     */
+    private int latinPieces(String text, int windows) {
+        ScriptVocabulary words = latinVocabulary.get();
+        int length = text.length();
+        int pieces = 0;
+        int end = 0;
+        for (int window = 0; window < windows; window++) {
+            int i;
+            if (windows == 1) {
+                i = 0;
+                end = length;
+            } else {
+                int from = (int) ((long) (length - WINDOW_LENGTH) * window / (windows - 1));
+                i = Math.max(end, cutAtOrAfter(text, from));
+                end = Math.max(i, cutAtOrAfter(text, from + WINDOW_LENGTH));
+            }
+            while (i < end) {
+                int partStart = i;
+                boolean afterLower = false;
+                for (; i < end; i++) {
+                    char d = text.charAt(i);
+                    if (isAsciiLower(d)) {
+                        afterLower = true;
+                    } else if (isAsciiUpper(d)) {
+                        if (afterLower) {
+                            break;
+                        }
+                    } else if (d >= 0x80 && CharacterClass.at(text, i, end) == LATIN_OTHER) {
+                        afterLower = false;
+                    } else {
+                        break;
+                    }
+                }
+                if (i == partStart) {
+                    i++;
+                } else {
+                    int form = partStart > 0 && text.charAt(partStart - 1) == ' '
+                            ? ScriptVocabulary.SPACED : ScriptVocabulary.BARE;
+                    pieces += words.pieces(text, partStart, i, form);
+                }
+            }
+        }
+        return pieces;
     }
 
     @Override
@@ -531,5 +591,13 @@ public final class TokenEstimator implements TokenCounter {
 
     private static final class Cl100kScriptWords {
         static final ScriptVocabulary WORDS = ScriptVocabulary.load("cl100k_base");
+    }
+
+    private static final class O200kLatinWords {
+        static final ScriptVocabulary WORDS = ScriptVocabulary.load(ScriptVocabulary.Alphabet.LATIN, "o200k_base");
+    }
+
+    private static final class Cl100kLatinWords {
+        static final ScriptVocabulary WORDS = ScriptVocabulary.load(ScriptVocabulary.Alphabet.LATIN, "cl100k_base");
     }
 }

@@ -70,6 +70,7 @@ class TokenEstimatorFitting {
     private final Map<String, SingleTokenLetters> letters = new LinkedHashMap<>();
     private final Map<String, CjkVocabulary> cjkWords = new LinkedHashMap<>();
     private final Map<String, ScriptVocabulary> scriptWords = new LinkedHashMap<>();
+    private final Map<String, ScriptVocabulary> latinWords = new LinkedHashMap<>();
 
     @Test
     void refitsThePricesAndRewritesTheGoldenFilesAndTheTables() throws IOException {
@@ -98,6 +99,15 @@ class TokenEstimatorFitting {
             System.out.printf(Locale.ROOT, "[token-estimator-fit] %s: %,d words of alphabetic scripts, %,d bytes of"
                     + " data file, %,d bytes of table%n", encoding, alphabetic.size(), Files.size(scriptFile),
                     alphabetic.tableBytes());
+            ScriptVocabulary latin = latinVocabulary(vocabulary);
+            latinWords.put(encoding, latin);
+            Path latinFile = PRICES.resolve(ScriptVocabulary.resourceName(ScriptVocabulary.Alphabet.LATIN, encoding));
+            Files.writeString(latinFile, latin.format("Words of Latin letters (ASCII to Latin Extended-B) that "
+                    + encoding + " holds as one token, with a leading space (s), without (b) or both (sb), written"
+                    + " by TokenEstimatorFitting from jtokkit's vocabulary (see docs/token-estimator.md); not edited"
+                    + " by hand"), StandardCharsets.UTF_8);
+            System.out.printf(Locale.ROOT, "[token-estimator-fit] %s: %,d Latin words, %,d bytes of data file, %,d"
+                    + " bytes of table%n", encoding, latin.size(), Files.size(latinFile), latin.tableBytes());
             double[] exact = exactCounts(encoding);
             EstimatorPrices prices = fit(encoding, IntStream.range(0, messages.size()).toArray(), exact);
             fitted.put(encoding, prices);
@@ -190,6 +200,25 @@ class TokenEstimatorFitting {
         return ScriptVocabulary.of(forms);
     }
 
+    /**
+     * The words of two letters or more of Latin letters up to Latin Extended-B that the vocabulary holds as one
+     * token, with a leading space or without; not those with an upper-case letter after a lower-case one, which the
+     * estimator never looks up (it splits words there, as in {@code getUserName}).
+     */
+    private static ScriptVocabulary latinVocabulary(List<String> vocabulary) {
+        Map<String, Integer> forms = new LinkedHashMap<>();
+        for (String token : vocabulary) {
+            boolean spaced = token.startsWith(" ");
+            String word = spaced ? token.substring(1) : token;
+            if (word.length() >= 2 && ScriptVocabulary.Alphabet.LATIN.canHold(word)
+                    && word.chars().allMatch(c -> CharacterClass.isLatin(CharacterClass.of((char) c)))
+                    && !word.matches(".*[a-z][A-Z].*")) {
+                forms.merge(word, spaced ? ScriptVocabulary.SPACED : ScriptVocabulary.BARE, (a, b) -> a | b);
+            }
+        }
+        return ScriptVocabulary.of(ScriptVocabulary.Alphabet.LATIN, forms);
+    }
+
     /** Whether every letter of the word is of the character class of its first. */
     private static boolean isOneScript(String word) {
         return word.chars().allMatch(c -> CharacterClass.of((char) c) == CharacterClass.of(word.charAt(0)));
@@ -207,8 +236,9 @@ class TokenEstimatorFitting {
     /** An estimator with these prices and the single-token letters, CJK words and script words of their encoding. */
     private TokenEstimator estimator(EstimatorPrices prices) {
         ScriptVocabulary alphabetic = scriptWords.get(prices.encodingName());
+        ScriptVocabulary latin = latinWords.get(prices.encodingName());
         return new TokenEstimator(prices, letters.get(prices.encodingName()), cjkWords.get(prices.encodingName()),
-                () -> alphabetic);
+                () -> alphabetic, () -> latin);
     }
 
     private double[] exactCounts(String encoding) {

@@ -143,7 +143,8 @@ class TokenEstimatorTest {
         properties.setProperty("language.sv", "distant");
         TokenEstimator estimator = new TokenEstimator(EstimatorPrices.parse("o200k_base", "test", properties),
                 SingleTokenLetters.load("o200k_base"), CjkVocabulary.load("o200k_base"),
-                () -> ScriptVocabulary.load("o200k_base"));
+                () -> ScriptVocabulary.load("o200k_base"),
+                () -> ScriptVocabulary.load(ScriptVocabulary.Alphabet.LATIN, "o200k_base"));
 
         assertThat(estimator.count("Jag \u00e4r s\u00e4ker p\u00e5 att det och att mappen \u00e4r l\u00e5st"))
                 .isLessThan(100);

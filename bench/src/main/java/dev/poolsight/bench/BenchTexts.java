@@ -1,9 +1,9 @@
 package dev.poolsight.bench;
 
 /**
- * Message texts of a chosen size, cut from ordinary prose (English, or Russian and Arabic for the estimator's words
- * of other scripts) so that tokenizers see realistic input. The Russian and Arabic paragraphs were written for
- * Poolsight.
+ * Message texts of a chosen size, cut from ordinary prose (English; Russian and Arabic for the estimator's words of
+ * other scripts; Portuguese and Turkish for its Latin words of other languages) so that tokenizers see realistic
+ * input. The paragraphs other than English were written for Poolsight.
  */
 final class BenchTexts {
 
@@ -25,6 +25,15 @@ final class BenchTexts {
             + " والجواب معاً. كل خطوة من هذه الخطوات تأخذ اتصالاً من المجموعة. إذا كانت"
             + " المجموعة صغيرة جداً تنتظر الطلبات في الطابور، ويظهر الانتظار تأخيراً لا"
             + " علاقة له بـ Redis نفسه. ";
+    private static final String PORTUGUESE = "Quando um agente responde a um usuário, ele primeiro lê as últimas"
+            + " mensagens da conversa no Redis, envia-as com a nova pergunta ao modelo de linguagem e depois"
+            + " acrescenta a pergunta e a resposta. Cada um desses passos pega uma conexão do pool. Se o pool for"
+            + " pequeno demais, as chamadas esperam na fila, e essa espera aparece como latência que não tem nada a"
+            + " ver com o próprio Redis. ";
+    private static final String TURKISH = "Bir ajan kullanıcıya yanıt verdiğinde, önce Redis'ten konuşmanın son"
+            + " mesajlarını okur, bunları yeni soruyla birlikte dil modeline gönderir ve ardından hem soruyu hem de"
+            + " yanıtı ekler. Bu adımların her biri havuzdan bir bağlantı alır. Havuz çok küçükse, çağrılar kuyrukta"
+            + " bekler ve bu bekleme, Redis'in kendisiyle hiçbir ilgisi olmayan bir gecikme olarak görünür. ";
 
     private BenchTexts() {
     }
@@ -35,7 +44,8 @@ final class BenchTexts {
     }
 
     /**
-     * Prose of exactly {@code size} characters in {@code language}: english, russian or arabic.
+     * Prose of exactly {@code size} characters in {@code language}: english, russian, arabic, portuguese or
+     * turkish.
      *
      * @throws IllegalArgumentException for another language
      */
@@ -44,8 +54,10 @@ final class BenchTexts {
             case "english" -> english(size);
             case "russian" -> repeated(RUSSIAN, size);
             case "arabic" -> repeated(ARABIC, size);
+            case "portuguese" -> repeated(PORTUGUESE, size);
+            case "turkish" -> repeated(TURKISH, size);
             default -> throw new IllegalArgumentException("language \"" + language
-                    + "\": no prose; accepted: english, russian, arabic");
+                    + "\": no prose; accepted: english, russian, arabic, portuguese, turkish");
         };
     }
 

@@ -125,7 +125,8 @@ record EstimatorPrices(
     double[] singlePrices() {
         return new double[] {upperCase, accentedLetter, contraction, digitGroup, lineBreak, lineBreakAfterPunctuation,
             indentation, loneSpace, punctuationRun, punctuationChange, punctuationBeforeWord, symbol, emoji, joiner,
-            cjkPunctuation, latinExtendedLetter, latinAdditionalLetter, latinRareLetter, cjkPiece, scriptPiece, latinPiece};
+            cjkPunctuation, latinExtendedLetter, latinAdditionalLetter, latinRareLetter, cjkPiece, scriptPiece,
+            latinPiece};
     }
 
     /** Prices with these curves and single prices ({@link #SINGLE_PRICE_NAMES} order). */

@@ -13,24 +13,26 @@ import java.util.TreeMap;
  * The words of an alphabet that an encoding's vocabulary holds as one token, and how many such pieces a word of that
  * alphabet falls into: {@link Alphabet#SCRIPTS}, the alphabetic scripts other than Latin (Cyrillic, Greek, Arabic,
  * Hebrew, the Indic scripts from Devanagari to Malayalam), or {@link Alphabet#LATIN}, Latin letters up to Latin
- * Extended-B, looked up only for texts whose hints name another language than English. The tokenizers' pre-tokenizer hands a word to the byte-pair merges with the space before
- * it ({@code " слово"}), and what it costs depends on which words, stems and endings the vocabulary learnt whole,
- * which its length only hints at: {@code o200k_base} holds most common Russian words whole and cuts Ukrainian and
- * Bulgarian ones into stems and endings. {@link TokenEstimator} reads a word from left to right, taking at each letter the longest word of the vocabulary
- * that starts there (the first with the space before it, if there is one; the others without), or the letter alone,
- * and prices the pieces.
+ * Extended-B, looked up only for texts whose hints name another language than English. The tokenizers'
+ * pre-tokenizer hands a word to the byte-pair merges with the space before it ({@code " слово"}), and what it costs
+ * depends on which words, stems and endings the vocabulary learnt whole, which its length only hints at:
+ * {@code o200k_base} holds most common Russian words whole and cuts Ukrainian and Bulgarian ones into stems and
+ * endings. {@link TokenEstimator} reads a word from left to right, taking at each letter the longest word of the
+ * vocabulary that starts there (the first with the space before it, if there is one; the others without), or the
+ * letter alone, and prices the pieces.
  *
  * <p>Each word is held in one or both of two forms: with a leading space (as the vocabulary has the start of a word
  * after a space) and without (as it has the rest of a word). The words are data,
- * {@code script-vocabulary-<encoding>.txt} and {@code latin-vocabulary-<encoding>.txt} beside this class, one a line, written by the fitting in core's tests from
- * the exact tokenizer's vocabulary. They are kept as a trie in an open-addressing table of ints, at most two thirds
- * full: each start of a word (its first letter, its first two, ...) is a slot keyed by its last letter and the slot
- * of the start one letter shorter, and says in which forms it is a word and whether it starts one. Reading a word
- * on by one letter is one look-up of one key, whatever the length so far, and the reading stops at the first letters
- * that start no word. A letter is held as its offset in its alphabet's block (from U+0370, Greek, to U+136E, past
- * Malayalam; or from U+0041 to U+024F), so that a slot is an int; words with other letters are not held. Unlike {@link CjkVocabulary}, whose words of up to
- * four letters are keys of their own, words here have up to 16 letters ({@code o200k_base}). Immutable and
- * thread-safe.
+ * {@code script-vocabulary-<encoding>.txt} and {@code latin-vocabulary-<encoding>.txt} beside this class, one a
+ * line, written by the fitting in core's tests from the exact tokenizer's vocabulary. They are kept as a trie in an
+ * open-addressing table of ints, at most two thirds full: each start of a word (its first letter, its first two,
+ * ...) is a slot keyed by its last letter and the slot of the start one letter shorter, and says in which forms it
+ * is a word and whether it starts one. Reading a word on by one letter is one look-up of one key, whatever the
+ * length so far, and the reading stops at the first letters that start no word. A letter is held as its offset in
+ * its alphabet's block (from U+0370, Greek, to U+136E, past Malayalam; or from U+0041 to U+024F), so that a slot is
+ * an int; words with other letters are not held. Unlike {@link CjkVocabulary}, whose words of up to four letters
+ * are keys of their own, words here have up to 16 letters (the scripts of {@code o200k_base}) or 26 (Latin).
+ * Immutable and thread-safe.
  */
 final class ScriptVocabulary {
 

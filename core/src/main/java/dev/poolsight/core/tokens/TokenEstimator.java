@@ -18,8 +18,10 @@ import java.util.function.Supplier;
  * line breaks and indentation, symbols and emoji one by one. Latin words are priced as English, or as another
  * language in Latin script that the vocabularies know well, less or least, in proportion to the hints of each kind
  * in the text: function words ({@code the}, {@code der}, {@code che}, {@code się}), or accented letters where
- * there are none of another language. The prices are fitted per encoding on the corpus of {@code TokenCorpus} in
- * the testkit; {@code docs/token-estimator.md} describes the method and how to reproduce the figures.
+ * there are none of another language; where they name another language than English, the Latin words are also
+ * priced by the pieces the vocabulary's Latin words cut them into ({@link ScriptVocabulary}), in a second pass.
+ * The prices are fitted per encoding on the corpus of {@code TokenCorpus} in the testkit;
+ * {@code docs/token-estimator.md} describes the method and how to reproduce the figures.
  *
  * <p>The prices are data ({@code prices-<encoding>.properties} beside this class), written by the fitting in core's
  * tests; {@code docs/token-estimator.md} has the errors per language and script, measured on messages left out of
@@ -195,15 +197,9 @@ public final class TokenEstimator implements TokenCounter {
         int read = 0; // characters read, in all windows
         int end = 0; // where the window being read ends
         for (int window = 0; window < windows; window++) {
-            int i;
-            if (windows == 1) {
-                i = 0;
-                end = length;
-            } else {
-                int from = (int) ((long) (length - WINDOW_LENGTH) * window / (windows - 1));
-                i = Math.max(end, cutAtOrAfter(text, from));
-                end = Math.max(i, cutAtOrAfter(text, from + WINDOW_LENGTH));
-            }
+            long bounds = window(text, windows, window, end);
+            int i = (int) (bounds >>> 32);
+            end = (int) bounds;
             read += end - i;
             while (i < end) {
                 int start = i;
@@ -429,19 +425,12 @@ public final class TokenEstimator implements TokenCounter {
      */
     private int latinPieces(String text, int windows) {
         ScriptVocabulary words = latinVocabulary.get();
-        int length = text.length();
         int pieces = 0;
         int end = 0;
         for (int window = 0; window < windows; window++) {
-            int i;
-            if (windows == 1) {
-                i = 0;
-                end = length;
-            } else {
-                int from = (int) ((long) (length - WINDOW_LENGTH) * window / (windows - 1));
-                i = Math.max(end, cutAtOrAfter(text, from));
-                end = Math.max(i, cutAtOrAfter(text, from + WINDOW_LENGTH));
-            }
+            long bounds = window(text, windows, window, end);
+            int i = (int) (bounds >>> 32);
+            end = (int) bounds;
             while (i < end) {
                 int partStart = i;
                 boolean afterLower = false;
@@ -518,6 +507,20 @@ public final class TokenEstimator implements TokenCounter {
             default:
                 throw new IllegalArgumentException("character class " + cls + " is not priced on its own");
         }
+    }
+
+    /**
+     * Where the window {@code window} of {@code windows} begins (the high int) and ends (the low int), the window
+     * before having ended at {@code previousEnd}: the whole text if there is one window.
+     */
+    private static long window(String text, int windows, int window, int previousEnd) {
+        if (windows == 1) {
+            return text.length();
+        }
+        int from = (int) ((long) (text.length() - WINDOW_LENGTH) * window / (windows - 1));
+        int start = Math.max(previousEnd, cutAtOrAfter(text, from));
+        int end = Math.max(start, cutAtOrAfter(text, from + WINDOW_LENGTH));
+        return (long) start << 32 | end;
     }
 
     /**

@@ -124,6 +124,44 @@ class ScriptVocabularyTest {
                         + " (both)");
     }
 
+    @Test
+    void latinWordsAreCutTheSameWay() {
+        // obrigado (thank you): " obrig" held with a space, "ado" bare; "obrigado" bare only.
+        ScriptVocabulary latin = ScriptVocabulary.of(ScriptVocabulary.Alphabet.LATIN,
+                Map.of("obrig", SPACED, "ado", BARE, "obrigado", BARE));
+
+        assertThat(latin.pieces(" obrigado", 1, 9, SPACED)).isEqualTo(2);
+        assertThat(latin.pieces("obrigado", 0, 8, BARE)).isEqualTo(1);
+        // A letter beyond Latin Extended-B (Vietnamese ạ) is a piece of its own: obrig + ạ + ado.
+        assertThat(latin.pieces(" obrig\u1ea1ado", 1, 10, SPACED)).isEqualTo(3);
+    }
+
+    @Test
+    void theShippedLatinWordsHaveTheFormsOfTheVocabulary() {
+        Map<String, Integer> shipped = ScriptVocabulary.load(ScriptVocabulary.Alphabet.LATIN, "o200k_base").words();
+
+        // " obrigado" is one o200k_base token with its space, "Obrigado" one without; "ção" an ending.
+        assertThat(shipped.get("obrigado")).isEqualTo(SPACED);
+        assertThat(shipped.get("Obrigado")).isEqualTo(BARE);
+        assertThat(shipped.get("ção")).isEqualTo(BARE);
+        assertThat(shipped.get("the")).isEqualTo(SPACED | BARE);
+    }
+
+    @Test
+    void aBadLineOfLatinWordsNamesTheLettersAcceptedForLatin() {
+        assertThatThrownBy(() -> ScriptVocabulary.parse(ScriptVocabulary.Alphabet.LATIN,
+                "latin-vocabulary-o200k_base.txt", reader("sb palavra\nsb слово\n")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("latin-vocabulary-o200k_base.txt: line 2 \"sb слово\" is not valid;"
+                        + " accepted: s (held with a leading space), b (held bare) or sb (both), a space and a word"
+                        + " of 2 letters or more, each between U+0041 and U+024F, not given before, such as"
+                        + " \"sb palavra\"");
+        assertThatThrownBy(() -> ScriptVocabulary.of(ScriptVocabulary.Alphabet.LATIN, Map.of("n\u1ea1", SPACED)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("word \"n\u1ea1\" is not accepted; accepted: 2 letters or more, each between U+0041 and"
+                        + " U+024F");
+    }
+
     private static BufferedReader reader(String text) {
         return new BufferedReader(new StringReader(text));
     }

@@ -28,7 +28,10 @@ public class EstimatorBenchmark {
     @Param({"100", "1024", "8192"})
     public int size;
 
-    /** The language of the prose ({@link BenchTexts#prose}): {@code russian} or {@code arabic} for other scripts. */
+    /**
+     * The language of the prose ({@link BenchTexts#prose}): {@code russian} or {@code arabic} for other scripts,
+     * {@code portuguese} or {@code turkish} for Latin words of other languages.
+     */
     @Param({"english"})
     public String language;
 

@@ -421,7 +421,8 @@ public final class TokenEstimator implements TokenCounter {
     /**
      * The pieces the Latin words of the windows fall into, as the vocabulary's Latin words cut them: each word split
      * at lower-to-upper case changes, as the first pass prices it, the first part after a space in the form with a
-     * space.
+     * space. The split is the first pass's rule, read again here rather than shared: the first pass prices letters
+     * on the way, in the loop every English word runs through.
      */
     private int latinPieces(String text, int windows) {
         ScriptVocabulary words = latinVocabulary.get();

@@ -137,6 +137,17 @@ class ScriptVocabularyTest {
     }
 
     @Test
+    void formattedLatinWordsReadBackAsTheSameWordsAndForms() throws IOException {
+        ScriptVocabulary shipped = ScriptVocabulary.load(ScriptVocabulary.Alphabet.LATIN, "cl100k_base");
+
+        ScriptVocabulary read = ScriptVocabulary.parse(ScriptVocabulary.Alphabet.LATIN, "formatted",
+                reader(shipped.format("comment")));
+
+        assertThat(read.size()).isEqualTo(shipped.size()).isGreaterThan(10_000);
+        assertThat(read.words()).isEqualTo(shipped.words());
+    }
+
+    @Test
     void theShippedLatinWordsHaveTheFormsOfTheVocabulary() {
         Map<String, Integer> shipped = ScriptVocabulary.load(ScriptVocabulary.Alphabet.LATIN, "o200k_base").words();
 

@@ -28,13 +28,20 @@ public class EstimatorBenchmark {
     @Param({"100", "1024", "8192"})
     public int size;
 
+    /**
+     * The language of the prose ({@link BenchTexts#prose}): {@code russian} or {@code arabic} for other scripts,
+     * {@code portuguese} or {@code turkish} for Latin words of other languages.
+     */
+    @Param({"english"})
+    public String language;
+
     private String text;
     private final TokenEstimator estimator = new TokenEstimator();
     private final ExactTokenCounter exact = ExactTokenCounter.forEncoding("o200k_base");
 
     @Setup(Level.Trial)
     public void setUp() {
-        text = BenchTexts.english(size);
+        text = BenchTexts.prose(language, size);
     }
 
     @Benchmark

@@ -46,6 +46,11 @@ import java.util.Properties;
  *     word and its block's price
  * @param cjkPiece a piece of a run of Han, kana or Hangul letters, as the words of the vocabulary cut it
  *     ({@link CjkVocabulary}), on top of the run's curve
+ * @param scriptPiece a piece of a word of Cyrillic, Greek, Arabic, Hebrew or Indic letters, as the words of the
+ *     vocabulary cut it ({@link ScriptVocabulary}), on top of the word's curve
+ * @param latinPiece a piece of a Latin word, as the vocabulary's Latin words cut it ({@link ScriptVocabulary}), in
+ *     a text whose hints name another language than English, in proportion to those hints, on top of the word's
+ *     curves
  * @param languageKinds the curve each language of {@link HintWords#LANGUAGE_WORDS} is priced on, one of
  *     {@link HintWords#KINDS}, by language code: data rather than code because the encodings differ (Dutch costs
  *     {@code cl100k_base} as many tokens a letter as Italian, {@code o200k_base} as many as German)
@@ -78,6 +83,8 @@ record EstimatorPrices(
         double latinAdditionalLetter,
         double latinRareLetter,
         double cjkPiece,
+        double scriptPiece,
+        double latinPiece,
         Map<String, String> languageKinds) {
 
     /** The names of the scripts in the prices file, in the order of their character classes. */
@@ -88,7 +95,7 @@ record EstimatorPrices(
     static final List<String> SINGLE_PRICE_NAMES = List.of("upperCase", "accentedLetter", "contraction", "digitGroup",
             "lineBreak", "lineBreakAfterPunctuation", "indentation", "loneSpace", "punctuationRun", "punctuationChange",
             "punctuationBeforeWord", "symbol", "emoji", "joiner", "cjkPunctuation", "latinExtendedLetter",
-            "latinAdditionalLetter", "latinRareLetter", "cjkPiece");
+            "latinAdditionalLetter", "latinRareLetter", "cjkPiece", "scriptPiece", "latinPiece");
 
     EstimatorPrices {
         scripts = List.copyOf(scripts);
@@ -118,7 +125,8 @@ record EstimatorPrices(
     double[] singlePrices() {
         return new double[] {upperCase, accentedLetter, contraction, digitGroup, lineBreak, lineBreakAfterPunctuation,
             indentation, loneSpace, punctuationRun, punctuationChange, punctuationBeforeWord, symbol, emoji, joiner,
-            cjkPunctuation, latinExtendedLetter, latinAdditionalLetter, latinRareLetter, cjkPiece};
+            cjkPunctuation, latinExtendedLetter, latinAdditionalLetter, latinRareLetter, cjkPiece, scriptPiece,
+            latinPiece};
     }
 
     /** Prices with these curves and single prices ({@link #SINGLE_PRICE_NAMES} order). */
@@ -132,7 +140,7 @@ record EstimatorPrices(
         return new EstimatorPrices(encodingName, english, foreign, middle, distant, scripts, markedScripts, rareLetters,
                 single[0], single[1], single[2], single[3], single[4], single[5], single[6], single[7], single[8],
                 single[9], single[10], single[11], single[12], single[13], single[14], single[15], single[16],
-                single[17], single[18], languageKinds);
+                single[17], single[18], single[19], single[20], languageKinds);
     }
 
     /** The name of the resource, beside this class, that holds an encoding's prices. */

@@ -5,6 +5,7 @@ import static dev.poolsight.core.tokens.CharacterClass.*;
 import dev.poolsight.core.tokens.EstimatorPrices.WordCurve;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * A fast, allocation-free guess of the token count, calibrated against jtokkit's exact counts.
@@ -17,8 +18,10 @@ import java.util.Objects;
  * line breaks and indentation, symbols and emoji one by one. Latin words are priced as English, or as another
  * language in Latin script that the vocabularies know well, less or least, in proportion to the hints of each kind
  * in the text: function words ({@code the}, {@code der}, {@code che}, {@code się}), or accented letters where
- * there are none of another language. The prices are fitted per encoding on the corpus of {@code TokenCorpus} in
- * the testkit; {@code docs/token-estimator.md} describes the method and how to reproduce the figures.
+ * there are none of another language; where they name another language than English, the Latin words are also
+ * priced by the pieces the vocabulary's Latin words cut them into ({@link ScriptVocabulary}), in a second pass.
+ * The prices are fitted per encoding on the corpus of {@code TokenCorpus} in the testkit;
+ * {@code docs/token-estimator.md} describes the method and how to reproduce the figures.
  *
  * <p>The prices are data ({@code prices-<encoding>.properties} beside this class), written by the fitting in core's
  * tests; {@code docs/token-estimator.md} has the errors per language and script, measured on messages left out of
@@ -58,6 +61,14 @@ public final class TokenEstimator implements TokenCounter {
     private static final SingleTokenLetters CL100K_LETTERS = SingleTokenLetters.load("cl100k_base");
     private static final CjkVocabulary O200K_WORDS = CjkVocabulary.load("o200k_base");
     private static final CjkVocabulary CL100K_WORDS = CjkVocabulary.load("cl100k_base");
+    // The words of alphabetic scripts (a data file of 0.26 MB for o200k_base) are read when an estimator of the
+    // encoding first meets a word of those scripts, by the class initialisation of a holder: a text without such
+    // words never waits for them, nor holds them in memory.
+    private static final Supplier<ScriptVocabulary> O200K_SCRIPT_WORDS = () -> O200kScriptWords.WORDS;
+    private static final Supplier<ScriptVocabulary> CL100K_SCRIPT_WORDS = () -> Cl100kScriptWords.WORDS;
+    // Likewise the Latin words (0.87 MB for o200k_base), read at the first text whose hints name another language.
+    private static final Supplier<ScriptVocabulary> O200K_LATIN_WORDS = () -> O200kLatinWords.WORDS;
+    private static final Supplier<ScriptVocabulary> CL100K_LATIN_WORDS = () -> Cl100kLatinWords.WORDS;
 
     private final EstimatorPrices prices;
     // The price of a Latin word by its length as English: the same doubles as the curve's. Priced as another
@@ -70,21 +81,27 @@ public final class TokenEstimator implements TokenCounter {
     private final double[] rareLetterPrices; // by character class, from CharacterClass.CJK on
     private final SingleTokenLetters singleTokenLetters;
     private final CjkVocabulary cjkVocabulary;
+    private final Supplier<ScriptVocabulary> scriptVocabulary;
+    private final Supplier<ScriptVocabulary> latinVocabulary;
     private final HintWords hintWords; // each language's function words as hints of the curve its prices name
 
     /** An estimator for {@code o200k_base}, the encoding of the GPT-4o, GPT-4.1, GPT-5 and o-series models. */
     public TokenEstimator() {
-        this(O200K, O200K_LETTERS, O200K_WORDS);
+        this(O200K, O200K_LETTERS, O200K_WORDS, O200K_SCRIPT_WORDS, O200K_LATIN_WORDS);
     }
 
     /**
-     * An estimator with these prices, single-token letters and CJK words, which must be of one encoding; the fitting
-     * of the prices measures candidates with it.
+     * An estimator with these prices, single-token letters, CJK words, words of alphabetic scripts (asked for at
+     * the first word of those scripts) and Latin words (asked for at the first text whose hints name another
+     * language than English), which must be of one encoding; the fitting of the prices measures candidates with it.
      */
-    TokenEstimator(EstimatorPrices prices, SingleTokenLetters singleTokenLetters, CjkVocabulary cjkVocabulary) {
+    TokenEstimator(EstimatorPrices prices, SingleTokenLetters singleTokenLetters, CjkVocabulary cjkVocabulary,
+            Supplier<ScriptVocabulary> scriptVocabulary, Supplier<ScriptVocabulary> latinVocabulary) {
         this.prices = prices;
         this.singleTokenLetters = singleTokenLetters;
         this.cjkVocabulary = cjkVocabulary;
+        this.scriptVocabulary = scriptVocabulary;
+        this.latinVocabulary = latinVocabulary;
         this.hintWords = new HintWords(prices.languageKinds());
         this.rareLetterPrices = prices.rareLetters().stream().mapToDouble(Double::doubleValue).toArray();
         this.englishWordPrices = prices.english().table(TABULATED_WORD_LENGTHS);
@@ -101,10 +118,10 @@ public final class TokenEstimator implements TokenCounter {
     public static TokenEstimator forEncoding(String encodingName) {
         String name = encodingName == null ? "" : encodingName.trim().toLowerCase(Locale.ROOT);
         if (name.equals(O200K.encodingName())) {
-            return new TokenEstimator(O200K, O200K_LETTERS, O200K_WORDS);
+            return new TokenEstimator(O200K, O200K_LETTERS, O200K_WORDS, O200K_SCRIPT_WORDS, O200K_LATIN_WORDS);
         }
         if (name.equals(CL100K.encodingName())) {
-            return new TokenEstimator(CL100K, CL100K_LETTERS, CL100K_WORDS);
+            return new TokenEstimator(CL100K, CL100K_LETTERS, CL100K_WORDS, CL100K_SCRIPT_WORDS, CL100K_LATIN_WORDS);
         }
         throw new IllegalArgumentException("encoding=" + (encodingName == null ? "(not set)" : '"' + encodingName + '"')
                 + ": no calibrated estimate; accepted: " + O200K.encodingName() + ", " + CL100K.encodingName());
@@ -180,15 +197,9 @@ public final class TokenEstimator implements TokenCounter {
         int read = 0; // characters read, in all windows
         int end = 0; // where the window being read ends
         for (int window = 0; window < windows; window++) {
-            int i;
-            if (windows == 1) {
-                i = 0;
-                end = length;
-            } else {
-                int from = (int) ((long) (length - WINDOW_LENGTH) * window / (windows - 1));
-                i = Math.max(end, cutAtOrAfter(text, from));
-                end = Math.max(i, cutAtOrAfter(text, from + WINDOW_LENGTH));
-            }
+            long bounds = window(text, windows, window, end);
+            int i = (int) (bounds >>> 32);
+            end = (int) bounds;
             read += end - i;
             while (i < end) {
                 int start = i;
@@ -350,6 +361,12 @@ public final class TokenEstimator implements TokenCounter {
                     if (cls <= HANGUL) {
                         // Han, kana and Hangul cost what the words of the vocabulary that cover the run number.
                         tokens += p.cjkPiece() * cjkVocabulary.pieces(text, start, i);
+                    } else if (cls <= INDIC) {
+                        // So do words of Cyrillic, Greek, Arabic, Hebrew and Indic, the first piece with the space
+                        // before the word, as the pre-tokenizer hands it to the merges.
+                        int firstForm = start > 0 && text.charAt(start - 1) == ' '
+                                ? ScriptVocabulary.SPACED : ScriptVocabulary.BARE;
+                        tokens += p.scriptPiece() * scriptVocabulary.get().pieces(text, start, i, firstForm);
                     }
                     scriptWords += scriptCurves[cls - CJK].price(i - start);
                     markedWords += markedScriptCurves[cls - CJK].price(i - start);
@@ -383,6 +400,12 @@ public final class TokenEstimator implements TokenCounter {
             double distantWords = p.distant().base() * latinWords + p.distant().slope() * latinExcess;
             tokens += (englishHints * englishWords + foreignHints * foreignWords + middleHints * middleWords
                     + distantHints * distantWords) / allHints;
+            // What decides the rest is which words the vocabulary holds: a second pass over the Latin words, on
+            // the same windows, cuts them into the vocabulary's words, in proportion to the hints of other languages
+            // (and not at all where the pieces cost nothing).
+            if (p.latinPiece() != 0) {
+                tokens += p.latinPiece() * (allHints - englishHints) / allHints * latinPieces(text, windows);
+            }
         }
         // Words of a script that the vocabulary knows from one language (Russian for Cyrillic) cost more in another
         // (Ukrainian): a text where a quarter of the words have a letter that language lacks is priced as the other.
@@ -393,6 +416,49 @@ public final class TokenEstimator implements TokenCounter {
             tokens = tokens * length / read;
         }
         return tokens;
+    }
+
+    /**
+     * The pieces the Latin words of the windows fall into, as the vocabulary's Latin words cut them: each word split
+     * at lower-to-upper case changes, as the first pass prices it, the first part after a space in the form with a
+     * space. The split is the first pass's rule, read again here rather than shared: the first pass prices letters
+     * on the way, in the loop every English word runs through.
+     */
+    private int latinPieces(String text, int windows) {
+        ScriptVocabulary words = latinVocabulary.get();
+        int pieces = 0;
+        int end = 0;
+        for (int window = 0; window < windows; window++) {
+            long bounds = window(text, windows, window, end);
+            int i = (int) (bounds >>> 32);
+            end = (int) bounds;
+            while (i < end) {
+                int partStart = i;
+                boolean afterLower = false;
+                for (; i < end; i++) {
+                    char d = text.charAt(i);
+                    if (isAsciiLower(d)) {
+                        afterLower = true;
+                    } else if (isAsciiUpper(d)) {
+                        if (afterLower) {
+                            break;
+                        }
+                    } else if (d >= 0x80 && CharacterClass.at(text, i, end) == LATIN_OTHER) {
+                        afterLower = false;
+                    } else {
+                        break;
+                    }
+                }
+                if (i == partStart) {
+                    i++;
+                } else {
+                    int form = partStart > 0 && text.charAt(partStart - 1) == ' '
+                            ? ScriptVocabulary.SPACED : ScriptVocabulary.BARE;
+                    pieces += words.pieces(text, partStart, i, form);
+                }
+            }
+        }
+        return pieces;
     }
 
     @Override
@@ -442,6 +508,20 @@ public final class TokenEstimator implements TokenCounter {
             default:
                 throw new IllegalArgumentException("character class " + cls + " is not priced on its own");
         }
+    }
+
+    /**
+     * Where the window {@code window} of {@code windows} begins (the high int) and ends (the low int), the window
+     * before having ended at {@code previousEnd}: the whole text if there is one window.
+     */
+    private static long window(String text, int windows, int window, int previousEnd) {
+        if (windows == 1) {
+            return text.length();
+        }
+        int from = (int) ((long) (text.length() - WINDOW_LENGTH) * window / (windows - 1));
+        int start = Math.max(previousEnd, cutAtOrAfter(text, from));
+        int end = Math.max(start, cutAtOrAfter(text, from + WINDOW_LENGTH));
+        return (long) start << 32 | end;
     }
 
     /**
@@ -507,5 +587,21 @@ public final class TokenEstimator implements TokenCounter {
         }
         int after = at + 1 + length;
         return after >= n || !isLatin(CharacterClass.of(text.charAt(after))) ? length : 0;
+    }
+
+    private static final class O200kScriptWords {
+        static final ScriptVocabulary WORDS = ScriptVocabulary.load("o200k_base");
+    }
+
+    private static final class Cl100kScriptWords {
+        static final ScriptVocabulary WORDS = ScriptVocabulary.load("cl100k_base");
+    }
+
+    private static final class O200kLatinWords {
+        static final ScriptVocabulary WORDS = ScriptVocabulary.load(ScriptVocabulary.Alphabet.LATIN, "o200k_base");
+    }
+
+    private static final class Cl100kLatinWords {
+        static final ScriptVocabulary WORDS = ScriptVocabulary.load(ScriptVocabulary.Alphabet.LATIN, "cl100k_base");
     }
 }

@@ -69,6 +69,8 @@ class TokenEstimatorFitting {
     private final int[] folds = folds(groups);
     private final Map<String, SingleTokenLetters> letters = new LinkedHashMap<>();
     private final Map<String, CjkVocabulary> cjkWords = new LinkedHashMap<>();
+    private final Map<String, ScriptVocabulary> scriptWords = new LinkedHashMap<>();
+    private final Map<String, ScriptVocabulary> latinWords = new LinkedHashMap<>();
 
     @Test
     void refitsThePricesAndRewritesTheGoldenFilesAndTheTables() throws IOException {
@@ -80,12 +82,32 @@ class TokenEstimatorFitting {
             Files.writeString(PRICES.resolve(SingleTokenLetters.resourceName(encoding)), encodingLetters.format(
                     "Letters beyond ASCII that " + encoding + " holds as one token, written by TokenEstimatorFitting"
                     + " from jtokkit (see docs/token-estimator.md); not edited by hand"), StandardCharsets.UTF_8);
-            CjkVocabulary words = cjkVocabulary(encoding);
+            List<String> vocabulary = vocabulary(encoding);
+            CjkVocabulary words = cjkVocabulary(vocabulary);
             cjkWords.put(encoding, words);
             Files.writeString(PRICES.resolve(CjkVocabulary.resourceName(encoding)), words.format("Words of 2 to 4"
                     + " Han, kana or Hangul letters that " + encoding + " holds as one token, written by"
                     + " TokenEstimatorFitting from jtokkit's vocabulary (see docs/token-estimator.md); not edited by"
                     + " hand"), StandardCharsets.UTF_8);
+            ScriptVocabulary alphabetic = scriptVocabulary(vocabulary);
+            scriptWords.put(encoding, alphabetic);
+            Path scriptFile = PRICES.resolve(ScriptVocabulary.resourceName(encoding));
+            Files.writeString(scriptFile, alphabetic.format("Words of Cyrillic, Greek, Arabic, Hebrew or Indic"
+                    + " letters that " + encoding + " holds as one token, with a leading space (s), without (b) or"
+                    + " both (sb), written by TokenEstimatorFitting from jtokkit's vocabulary (see"
+                    + " docs/token-estimator.md); not edited by hand"), StandardCharsets.UTF_8);
+            System.out.printf(Locale.ROOT, "[token-estimator-fit] %s: %,d words of alphabetic scripts, %,d bytes of"
+                    + " data file, %,d bytes of table%n", encoding, alphabetic.size(), Files.size(scriptFile),
+                    alphabetic.tableBytes());
+            ScriptVocabulary latin = latinVocabulary(vocabulary);
+            latinWords.put(encoding, latin);
+            Path latinFile = PRICES.resolve(ScriptVocabulary.resourceName(ScriptVocabulary.Alphabet.LATIN, encoding));
+            Files.writeString(latinFile, latin.format("Words of Latin letters (ASCII to Latin Extended-B) that "
+                    + encoding + " holds as one token, with a leading space (s), without (b) or both (sb), written"
+                    + " by TokenEstimatorFitting from jtokkit's vocabulary (see docs/token-estimator.md); not edited"
+                    + " by hand"), StandardCharsets.UTF_8);
+            System.out.printf(Locale.ROOT, "[token-estimator-fit] %s: %,d Latin words, %,d bytes of data file, %,d"
+                    + " bytes of table%n", encoding, latin.size(), Files.size(latinFile), latin.tableBytes());
             double[] exact = exactCounts(encoding);
             EstimatorPrices prices = fit(encoding, IntStream.range(0, messages.size()).toArray(), exact);
             fitted.put(encoding, prices);
@@ -130,25 +152,76 @@ class TokenEstimatorFitting {
     }
 
     /**
-     * The words of 2 to {@value CjkVocabulary#LONGEST} letters of one script among Han, kana and Hangul that the
-     * encoding's vocabulary (jtokkit's resource, ranks of base64 byte strings) holds as one token.
+     * The tokens of the encoding's vocabulary (jtokkit's resource, ranks of base64 byte strings) that are whole UTF-8
+     * characters, in rank order.
      */
-    private static CjkVocabulary cjkVocabulary(String encoding) throws IOException {
+    private static List<String> vocabulary(String encoding) throws IOException {
         String resource = "/com/knuddels/jtokkit/" + encoding + ".tiktoken";
-        List<String> words = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
         try (InputStream in = Encodings.class.getResourceAsStream(resource)) {
             assertThat(in).as(resource).isNotNull();
             for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
-                String word = strictUtf8(Base64.getDecoder().decode(line.substring(0, line.indexOf(' '))));
-                if (word != null && word.length() >= 2 && word.length() <= CjkVocabulary.LONGEST
-                        && word.chars().allMatch(c -> CharacterClass.of((char) c) == CharacterClass.of(word.charAt(0)))
-                        && CharacterClass.of(word.charAt(0)) >= CharacterClass.CJK
-                        && CharacterClass.of(word.charAt(0)) <= CharacterClass.HANGUL) {
-                    words.add(word);
+                String token = strictUtf8(Base64.getDecoder().decode(line.substring(0, line.indexOf(' '))));
+                if (token != null) {
+                    tokens.add(token);
                 }
             }
         }
-        return CjkVocabulary.of(words);
+        return tokens;
+    }
+
+    /**
+     * The words of 2 to {@value CjkVocabulary#LONGEST} letters of one script among Han, kana and Hangul that the
+     * vocabulary holds as one token.
+     */
+    private static CjkVocabulary cjkVocabulary(List<String> vocabulary) {
+        return CjkVocabulary.of(vocabulary.stream()
+                .filter(word -> word.length() >= 2 && word.length() <= CjkVocabulary.LONGEST && isOneScript(word)
+                        && CharacterClass.of(word.charAt(0)) >= CharacterClass.CJK
+                        && CharacterClass.of(word.charAt(0)) <= CharacterClass.HANGUL)
+                .toList());
+    }
+
+    /**
+     * The words of two letters or more of one script among Cyrillic, Greek, Arabic, Hebrew and the Indic ones that
+     * the vocabulary holds as one token, with a leading space or without.
+     */
+    private static ScriptVocabulary scriptVocabulary(List<String> vocabulary) {
+        Map<String, Integer> forms = new LinkedHashMap<>();
+        for (String token : vocabulary) {
+            boolean spaced = token.startsWith(" ");
+            String word = spaced ? token.substring(1) : token;
+            if (word.length() >= 2 && isOneScript(word)
+                    && CharacterClass.of(word.charAt(0)) >= CharacterClass.CYRILLIC
+                    && CharacterClass.of(word.charAt(0)) <= CharacterClass.INDIC && ScriptVocabulary.canHold(word)) {
+                forms.merge(word, spaced ? ScriptVocabulary.SPACED : ScriptVocabulary.BARE, (a, b) -> a | b);
+            }
+        }
+        return ScriptVocabulary.of(forms);
+    }
+
+    /**
+     * The words of two letters or more of Latin letters up to Latin Extended-B that the vocabulary holds as one
+     * token, with a leading space or without; not those with an upper-case letter after a lower-case one, which the
+     * estimator never looks up (it splits words there, as in {@code getUserName}).
+     */
+    private static ScriptVocabulary latinVocabulary(List<String> vocabulary) {
+        Map<String, Integer> forms = new LinkedHashMap<>();
+        for (String token : vocabulary) {
+            boolean spaced = token.startsWith(" ");
+            String word = spaced ? token.substring(1) : token;
+            if (word.length() >= 2 && ScriptVocabulary.Alphabet.LATIN.canHold(word)
+                    && word.chars().allMatch(c -> CharacterClass.isLatin(CharacterClass.of((char) c)))
+                    && !word.matches(".*[a-z][A-Z].*")) {
+                forms.merge(word, spaced ? ScriptVocabulary.SPACED : ScriptVocabulary.BARE, (a, b) -> a | b);
+            }
+        }
+        return ScriptVocabulary.of(ScriptVocabulary.Alphabet.LATIN, forms);
+    }
+
+    /** Whether every letter of the word is of the character class of its first. */
+    private static boolean isOneScript(String word) {
+        return word.chars().allMatch(c -> CharacterClass.of((char) c) == CharacterClass.of(word.charAt(0)));
     }
 
     /** The bytes as UTF-8, or null if they are not whole UTF-8 characters. */
@@ -160,9 +233,12 @@ class TokenEstimatorFitting {
         }
     }
 
-    /** An estimator with these prices and the single-token letters and CJK words of their encoding. */
+    /** An estimator with these prices and the single-token letters, CJK words and script words of their encoding. */
     private TokenEstimator estimator(EstimatorPrices prices) {
-        return new TokenEstimator(prices, letters.get(prices.encodingName()), cjkWords.get(prices.encodingName()));
+        ScriptVocabulary alphabetic = scriptWords.get(prices.encodingName());
+        ScriptVocabulary latin = latinWords.get(prices.encodingName());
+        return new TokenEstimator(prices, letters.get(prices.encodingName()), cjkWords.get(prices.encodingName()),
+                () -> alphabetic, () -> latin);
     }
 
     private double[] exactCounts(String encoding) {

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -142,12 +143,79 @@ class TokenEstimatorTest {
         properties.setProperty("word.distant", "1 1.0 0");
         properties.setProperty("language.sv", "distant");
         TokenEstimator estimator = new TokenEstimator(EstimatorPrices.parse("o200k_base", "test", properties),
-                SingleTokenLetters.load("o200k_base"), CjkVocabulary.load("o200k_base"));
+                SingleTokenLetters.load("o200k_base"), CjkVocabulary.load("o200k_base"),
+                () -> ScriptVocabulary.load("o200k_base"),
+                () -> ScriptVocabulary.load(ScriptVocabulary.Alphabet.LATIN, "o200k_base"));
 
         assertThat(estimator.count("Jag \u00e4r s\u00e4ker p\u00e5 att det och att mappen \u00e4r l\u00e5st"))
                 .isLessThan(100);
         // Without function words, the same letters tell a well-known language.
         assertThat(estimator.count("Mappen blev l\u00e5st f\u00f6r n\u00e5gon")).isGreaterThan(100);
+    }
+
+    /** English text never reads the Latin words: an estimator whose Latin words cannot be read counts it alike. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"o200k_base", "cl100k_base"})
+    void anEnglishTextNeverReadsTheLatinWords(String encoding) {
+        TokenEstimator shipped = TokenEstimator.forEncoding(encoding);
+        TokenEstimator withoutLatinWords = estimator(encoding, EstimatorPrices.load(encoding), () -> {
+            throw new IllegalStateException("the Latin words were read");
+        });
+        String english = "The pool is too small: callers queue for a connection and the wait shows up as latency.";
+        String noHints = "Connection refused: check REDIS_URL, getUserName returned null";
+
+        assertThat(withoutLatinWords.count(english)).isEqualTo(shipped.count(english));
+        assertThat(withoutLatinWords.count(noHints)).isEqualTo(shipped.count(noHints));
+        assertThatThrownBy(() -> withoutLatinWords.count("Isso n\u00e3o foi muito bom"))
+                .hasMessage("the Latin words were read");
+    }
+
+    /**
+     * A text whose hints all name another language pays {@code latinPiece} for each piece its Latin words fall
+     * into: held whole, 5 pieces; with no word held, one a letter, 18.
+     */
+    @Test
+    void aTextOfAnotherLanguagePaysForThePiecesOfItsLatinWords() throws IOException {
+        EstimatorPrices prices = withLatinPiece("o200k_base", 1);
+        String portuguese = "Isso n\u00e3o foi muito bom";
+        ScriptVocabulary whole = ScriptVocabulary.of(ScriptVocabulary.Alphabet.LATIN, Map.of("Isso",
+                ScriptVocabulary.BARE, "n\u00e3o", ScriptVocabulary.SPACED, "foi", ScriptVocabulary.SPACED, "muito",
+                ScriptVocabulary.SPACED, "bom", ScriptVocabulary.SPACED));
+        ScriptVocabulary none = ScriptVocabulary.of(ScriptVocabulary.Alphabet.LATIN, Map.of());
+
+        double byWords = estimator("o200k_base", prices, () -> whole).unrounded(portuguese);
+        double byLetters = estimator("o200k_base", prices, () -> none).unrounded(portuguese);
+
+        assertThat(byLetters - byWords).isCloseTo(18 - 5, withinPercentage(0.001));
+    }
+
+    /**
+     * A long text's Latin words are cut in the windows the pass reads, and scaled as the rest: "isso " 1,000 times,
+     * no word held, is 4 pieces in 5 characters, 4,000 for the text; reading the whole text for the pieces and
+     * scaling them again would give about 15,000.
+     */
+    @Test
+    void aLongTextPaysForThePiecesOfTheWindowsItReads() throws IOException {
+        String portuguese = "isso ".repeat(1000);
+        ScriptVocabulary none = ScriptVocabulary.of(ScriptVocabulary.Alphabet.LATIN, Map.of());
+
+        double withPieces = estimator("o200k_base", withLatinPiece("o200k_base", 1), () -> none).unrounded(portuguese);
+        double without = estimator("o200k_base", withLatinPiece("o200k_base", 0), () -> none).unrounded(portuguese);
+
+        assertThat(withPieces - without).isCloseTo(4000, withinPercentage(2));
+    }
+
+    private static EstimatorPrices withLatinPiece(String encoding, double price) throws IOException {
+        Properties properties = new Properties();
+        properties.load(new StringReader(EstimatorPrices.load(encoding).format("test")));
+        properties.setProperty("latinPiece", String.valueOf(price));
+        return EstimatorPrices.parse(encoding, "test", properties);
+    }
+
+    private static TokenEstimator estimator(String encoding, EstimatorPrices prices,
+            Supplier<ScriptVocabulary> latinWords) {
+        return new TokenEstimator(prices, SingleTokenLetters.load(encoding), CjkVocabulary.load(encoding),
+                () -> ScriptVocabulary.load(encoding), latinWords);
     }
 
     @Test

@@ -14,9 +14,9 @@ import java.util.TreeMap;
  * those scripts falls into. The tokenizers' pre-tokenizer hands a word to the byte-pair merges with the space before
  * it ({@code " слово"}), and what it costs depends on which words, stems and endings the vocabulary learnt whole,
  * which its length only hints at: {@code o200k_base} holds most common Russian words whole and cuts Ukrainian and
- * Bulgarian ones into stems and endings. {@link TokenEstimator} reads a word from left to right, taking at each letter the longest word of the vocabulary
- * that starts there (the first with the space before it, if there is one; the others without), or the letter alone,
- * and prices the pieces.
+ * Bulgarian ones into stems and endings. {@link TokenEstimator} reads a word from left to right, taking at each
+ * letter the longest word of the vocabulary that starts there (the first with the space before it, if there is one;
+ * the others without), or the letter alone, and prices the pieces.
  *
  * <p>Each word is held in one or both of two forms: with a leading space (as the vocabulary has the start of a word
  * after a space) and without (as it has the rest of a word). The words are data,

@@ -75,6 +75,15 @@ class TokenEstimatorTest {
     }
 
     @Test
+    void aWordOfAnotherScriptThatTheVocabularyHoldsWholeCostsLessThanOneOfAsManyLettersItCuts() {
+        TokenEstimator estimator = new TokenEstimator();
+
+        // " сегодня" (today) is one o200k_base token; "ждкщфыв", as many letters that make no word, is cut into
+        // pieces. Priced by length alone, the two texts would cost the same.
+        assertThat(estimator.unrounded("Мы пишем сегодня")).isLessThan(estimator.unrounded("Мы пишем ждкщфыв"));
+    }
+
+    @Test
     void everyCorpusMessageKeepsItsPinnedEstimate() throws IOException {
         List<Message> messages = TokenCorpus.messages();
         List<String> pinned = readPinnedCorpusEstimates();

@@ -16,6 +16,14 @@ public interface TokenCounter {
         return UNKNOWN;
     }
 
+    /**
+     * Loads now what this counter would otherwise load at the first text that needs it (a vocabulary, say), so that no
+     * later count waits for it. {@link AsyncTokenCounter} calls it on its worker as the worker starts, for the
+     * estimate the appending threads use. The default has nothing to load.
+     */
+    default void prepare() {
+    }
+
     /** What {@link #countIfKnown} returns when the count is not known. */
     int UNKNOWN = -1;
 }

@@ -1,6 +1,7 @@
 package dev.poolsight.core.tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.poolsight.core.config.TokenCounterSettings;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +40,49 @@ class AsyncTokenCounterTest {
         if (counter != null) {
             counter.close(Duration.ofSeconds(10));
         }
+    }
+
+    @Test
+    void theEstimatorLoadsWhatItNeedsOnAWorkerNotOnTheFirstAppend() {
+        AtomicReference<String> preparedOn = new AtomicReference<>();
+        TokenCounter estimator = new TokenCounter() {
+            @Override
+            public int count(String text) {
+                return 1;
+            }
+
+            @Override
+            public void prepare() {
+                preparedOn.set(Thread.currentThread().getName());
+            }
+        };
+
+        counter = new AsyncTokenCounter("prepared", String::length, estimator, new TokenCounterSettings(1, 100));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(preparedOn.get()).isEqualTo("poolsight-token-counter-prepared-1"));
+    }
+
+    @Test
+    void aWorkerWhoseEstimatorFailsToPrepareStillCounts() {
+        TokenCounter estimator = new TokenCounter() {
+            @Override
+            public int count(String text) {
+                return 1;
+            }
+
+            @Override
+            public void prepare() {
+                throw new IllegalStateException("vocabulary file missing");
+            }
+        };
+        counter = new AsyncTokenCounter("unprepared", String::length, estimator, new TokenCounterSettings(1, 100));
+        Map<String, Integer> counts = new ConcurrentHashMap<>();
+
+        assertThat(counter.submit("abcd", exact -> counts.put("abcd", exact))).isTrue();
+        counter.close(Duration.ofSeconds(10));
+
+        assertThat(counts).containsExactly(Map.entry("abcd", 4));
     }
 
     @Test

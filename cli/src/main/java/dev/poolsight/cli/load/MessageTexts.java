@@ -1,6 +1,7 @@
 package dev.poolsight.cli.load;
 
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Message texts cut from one block of generated prose, so that making a message costs a copy, not a loop over words.
@@ -29,7 +30,12 @@ final class MessageTexts {
             + "queries application system process performance production environment deployment release "
             + "version change changes issue issues test tests report reports review team project week today").split(" ");
 
+    /** How many places a message may try for one that begins and ends with a whole word. */
+    private static final int PLACES_TRIED = 16;
+
     private final String block;
+    /** Where each word of the block begins. */
+    private final int[] wordStarts;
 
     MessageTexts(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -42,6 +48,8 @@ final class MessageTexts {
             text.append(sentenceStart ? ". " : random.nextInt(10) == 0 ? ", " : " ");
         }
         this.block = text.substring(0, BLOCK_CHARS);
+        this.wordStarts = IntStream.range(0, BLOCK_CHARS)
+                .filter(i -> block.charAt(i) != ' ' && (i == 0 || block.charAt(i - 1) == ' ')).toArray();
     }
 
     /** An index into {@link #WORDS}, the lower ones far more often (roughly Zipf's law). */
@@ -50,10 +58,22 @@ final class MessageTexts {
         return (int) (WORDS.length * u * u * u);
     }
 
-    /** {@code chars} characters (all ASCII, so as many bytes) from a random place in the block. */
+    /**
+     * {@code chars} characters (all ASCII, so as many bytes) from a random place in the block, beginning with a word
+     * and, in all but a few messages, ending with one, as people's and models' messages do: a message cut inside words
+     * at both ends carries two fragments that no real message has, which the exact counter has not counted lately.
+     */
     String next(SplittableRandom random, int chars) {
         int length = Math.min(chars, BLOCK_CHARS);
-        int start = random.nextInt(BLOCK_CHARS - length + 1);
+        int start = 0;
+        for (int tried = 0; tried < PLACES_TRIED; tried++) {
+            start = wordStarts[random.nextInt(wordStarts.length)];
+            if (start > BLOCK_CHARS - length) {
+                start = BLOCK_CHARS - length;
+            } else if (start + length == BLOCK_CHARS || block.charAt(start + length) == ' ') {
+                break;
+            }
+        }
         return block.substring(start, start + length);
     }
 }

@@ -45,17 +45,7 @@ class AsyncTokenCounterTest {
     @Test
     void theEstimatorLoadsWhatItNeedsOnAWorkerNotOnTheFirstAppend() {
         AtomicReference<String> preparedOn = new AtomicReference<>();
-        TokenCounter estimator = new TokenCounter() {
-            @Override
-            public int count(String text) {
-                return 1;
-            }
-
-            @Override
-            public void prepare() {
-                preparedOn.set(Thread.currentThread().getName());
-            }
-        };
+        TokenCounter estimator = estimatorPreparedBy(() -> preparedOn.set(Thread.currentThread().getName()));
 
         counter = new AsyncTokenCounter("prepared", String::length, estimator, new TokenCounterSettings(1, 100));
 
@@ -65,17 +55,9 @@ class AsyncTokenCounterTest {
 
     @Test
     void aWorkerWhoseEstimatorFailsToPrepareStillCounts() {
-        TokenCounter estimator = new TokenCounter() {
-            @Override
-            public int count(String text) {
-                return 1;
-            }
-
-            @Override
-            public void prepare() {
-                throw new IllegalStateException("vocabulary file missing");
-            }
-        };
+        TokenCounter estimator = estimatorPreparedBy(() -> {
+            throw new IllegalStateException("vocabulary file missing");
+        });
         counter = new AsyncTokenCounter("unprepared", String::length, estimator, new TokenCounterSettings(1, 100));
         Map<String, Integer> counts = new ConcurrentHashMap<>();
 
@@ -83,6 +65,21 @@ class AsyncTokenCounterTest {
         counter.close(Duration.ofSeconds(10));
 
         assertThat(counts).containsExactly(Map.entry("abcd", 4));
+    }
+
+    /** An estimator of one token a text whose {@link TokenCounter#prepare} runs {@code prepare}. */
+    private static TokenCounter estimatorPreparedBy(Runnable prepare) {
+        return new TokenCounter() {
+            @Override
+            public int count(String text) {
+                return 1;
+            }
+
+            @Override
+            public void prepare() {
+                prepare.run();
+            }
+        };
     }
 
     @Test

@@ -15,8 +15,8 @@ import java.util.function.Supplier;
  * {@code getUserName}) and by its letters that the encoding's vocabulary does not hold as one token
  * ({@link SingleTokenLetters}), a run of Han, kana or Hangul also by the words of the vocabulary that cover it
  * ({@link CjkVocabulary}), a word of Cyrillic, Greek, Arabic, Hebrew or an Indic script by the vocabulary's words
- * of its script that cover it ({@link ScriptVocabulary}), digits by groups of three, punctuation runs by how often their character changes,
- * line breaks and indentation, symbols and emoji one by one. Latin words are priced as English, or as another
+ * of its script that cover it ({@link ScriptVocabulary}), digits by groups of three, punctuation runs by how often
+ * their character changes, line breaks and indentation, symbols and emoji one by one. Latin words are priced as English, or as another
  * language in Latin script that the vocabularies know well, less or least, in proportion to the hints of each kind
  * in the text: function words ({@code the}, {@code der}, {@code che}, {@code się}), or accented letters where
  * there are none of another language; where they name another language than English, the Latin words are also
@@ -63,8 +63,9 @@ public final class TokenEstimator implements TokenCounter {
     private static final CjkVocabulary O200K_WORDS = CjkVocabulary.load("o200k_base");
     private static final CjkVocabulary CL100K_WORDS = CjkVocabulary.load("cl100k_base");
     // The words of alphabetic scripts (a data file of 0.42 MB for o200k_base) are read when an estimator of the
-    // encoding first meets a word of those scripts, by the class initialisation of a holder: a text without such
-    // words never waits for them, nor holds them in memory.
+    // encoding first meets a word of those scripts, by the class initialisation of a holder, or when prepare() asks
+    // for them (AsyncTokenCounter's worker does, as it starts): an application that estimates without such words and
+    // without preparing never waits for them, nor holds them in memory.
     private static final Supplier<ScriptVocabulary> O200K_SCRIPT_WORDS = () -> O200kScriptWords.WORDS;
     private static final Supplier<ScriptVocabulary> CL100K_SCRIPT_WORDS = () -> Cl100kScriptWords.WORDS;
     // Likewise the Latin words (0.87 MB for o200k_base), read at the first text whose hints name another language.

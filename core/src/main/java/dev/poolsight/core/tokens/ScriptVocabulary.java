@@ -209,6 +209,14 @@ final class ScriptVocabulary {
     }
 
     /**
+     * The form a word that begins at {@code start} is read in first: {@link #SPACED} after a space, which the
+     * pre-tokenizer hands to the merges with the word, else {@link #BARE}.
+     */
+    static int formAt(String text, int start) {
+        return start > 0 && text.charAt(start - 1) == ' ' ? SPACED : BARE;
+    }
+
+    /**
      * The pieces the letters from {@code start} to {@code end} fall into, each the longest word of the vocabulary
      * that starts where the one before ended, or a letter alone: the first in the form {@code firstForm}
      * ({@link #SPACED} for a word after a space), the others {@link #BARE}.

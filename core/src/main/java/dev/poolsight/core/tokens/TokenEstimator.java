@@ -377,9 +377,8 @@ public final class TokenEstimator implements TokenCounter {
                     } else if (cls <= INDIC) {
                         // So do words of Cyrillic, Greek, Arabic, Hebrew and Indic, the first piece with the space
                         // before the word, as the pre-tokenizer hands it to the merges.
-                        int firstForm = start > 0 && text.charAt(start - 1) == ' '
-                                ? ScriptVocabulary.SPACED : ScriptVocabulary.BARE;
-                        tokens += p.scriptPiece() * scriptVocabulary.get().pieces(text, start, i, firstForm);
+                        tokens += p.scriptPiece()
+                                * scriptVocabulary.get().pieces(text, start, i, ScriptVocabulary.formAt(text, start));
                     }
                     scriptWords += scriptCurves[cls - CJK].price(i - start);
                     markedWords += markedScriptCurves[cls - CJK].price(i - start);
@@ -465,9 +464,7 @@ public final class TokenEstimator implements TokenCounter {
                 if (i == partStart) {
                     i++;
                 } else {
-                    int form = partStart > 0 && text.charAt(partStart - 1) == ' '
-                            ? ScriptVocabulary.SPACED : ScriptVocabulary.BARE;
-                    pieces += words.pieces(text, partStart, i, form);
+                    pieces += words.pieces(text, partStart, i, ScriptVocabulary.formAt(text, partStart));
                 }
             }
         }
